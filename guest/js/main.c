@@ -1,0 +1,267 @@
+/* The JavaScript half of the guest: QuickJS embedded behind the exports the
+ * host calls (see guest/rt/host.h and src/sandbox.c).
+ *
+ * Lifecycle: the host calls wb_guest_init() once per process on a fresh
+ * instance and snapshots linear memory afterwards; every sandbox starts from
+ * that snapshot, so nothing here may depend on per-sandbox facts (time,
+ * randomness) at init.  Each run then evaluates one script in the same
+ * global context, which is why globals survive from one run to the next. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wasi/api.h>
+
+#include "quickjs.h"
+#include "../rt/host.h"
+#include "prelude.h" /* generated: wb_inspect_js[], wb_prelude_js[] and their _len */
+
+/* QuickJS measures its stack from the frame address at JS_NewRuntime, which
+ * runs near the top of the 1 MiB shadow stack (--stack-first).  Leaving
+ * 128 KiB below its limit for C code (regexp, dtoa, libc) makes QuickJS's
+ * own RangeError fire before the wasm stack runs out. */
+#define WB_JS_STACK_SIZE (1024 * 1024 - 128 * 1024)
+
+/* Unhandled rejections seen during a run: node treats them as fatal. */
+#define WB_MAX_REJECTIONS 64
+
+static JSRuntime *rt;
+static JSContext *ctx;
+static JSValue prelude; /* object returned by prelude.js: inspect, formatError, ... */
+
+static struct {
+    JSValue promise, reason;
+} rejections[WB_MAX_REJECTIONS];
+static int nrejections;
+
+static void write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0)
+            return; /* the host stopped taking output (cap): nothing to do */
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* native.write(fd, string): console's only way out. */
+static JSValue js_native_write(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    (void)this_val;
+    int32_t fd;
+    size_t len;
+    if (argc < 2 || JS_ToInt32(c, &fd, argv[0]) || (fd != 1 && fd != 2))
+        return JS_ThrowTypeError(c, "write: fd must be 1 or 2");
+    const char *s = JS_ToCStringLen(c, &len, argv[1]);
+    if (!s)
+        return JS_EXCEPTION;
+    write_all(fd, s, len);
+    JS_FreeCString(c, s);
+    return JS_UNDEFINED;
+}
+
+/* Math.random through the host: seeded or real randomness is its choice. */
+static JSValue js_native_random(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    (void)this_val; (void)argc; (void)argv;
+    uint64_t v = 0;
+    if (__wasi_random_get((uint8_t *)&v, sizeof v) != 0)
+        return JS_ThrowInternalError(c, "Math.random: the host gave no randomness");
+    /* 53 random bits scaled into [0, 1). */
+    return JS_NewFloat64(c, (double)(v >> 11) * (1.0 / 9007199254740992.0));
+}
+
+static void rejection_tracker(JSContext *c, JSValueConst promise, JSValueConst reason,
+                              JS_BOOL is_handled, void *opaque)
+{
+    (void)opaque;
+    if (!is_handled) {
+        if (nrejections < WB_MAX_REJECTIONS) {
+            rejections[nrejections].promise = JS_DupValue(c, promise);
+            rejections[nrejections].reason = JS_DupValue(c, reason);
+            nrejections++;
+        }
+        return;
+    }
+    for (int i = 0; i < nrejections; i++) {
+        if (JS_VALUE_GET_PTR(rejections[i].promise) == JS_VALUE_GET_PTR(promise)) {
+            JS_FreeValue(c, rejections[i].promise);
+            JS_FreeValue(c, rejections[i].reason);
+            rejections[i] = rejections[--nrejections];
+            return;
+        }
+    }
+}
+
+/* Calls prelude[name](arg) and returns the C string result (caller frees
+ * with JS_FreeCString), or NULL. */
+static const char *prelude_call_str(const char *name, JSValueConst arg, size_t *len)
+{
+    JSValue fn = JS_GetPropertyStr(ctx, prelude, name);
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 1, &arg);
+    JS_FreeValue(ctx, fn);
+    if (JS_IsException(r)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    const char *s = JS_IsUndefined(r) ? NULL : JS_ToCStringLen(ctx, len, r);
+    JS_FreeValue(ctx, r);
+    return s;
+}
+
+/* Prints an uncaught exception like node does: "Name: message" and the stack. */
+static void report_uncaught(JSValueConst exc, const char *prefix)
+{
+    size_t len = 0;
+    const char *s = prelude_call_str("formatError", exc, &len);
+    write_all(2, prefix, strlen(prefix));
+    if (s) {
+        write_all(2, s, len);
+        JS_FreeCString(ctx, s);
+    } else {
+        static const char fallback[] = "(exception could not be printed)";
+        write_all(2, fallback, sizeof fallback - 1);
+    }
+    write_all(2, "\n", 1);
+}
+
+static int report_pending_exception(void)
+{
+    JSValue exc = JS_GetException(ctx);
+    report_uncaught(exc, "Uncaught ");
+    JS_FreeValue(ctx, exc);
+    return WB_GUEST_THREW;
+}
+
+/* Runs queued jobs (promise reactions) until none is left. */
+static int drain_jobs(void)
+{
+    for (;;) {
+        JSContext *c;
+        int r = JS_ExecutePendingJob(rt, &c);
+        if (r == 0)
+            return WB_GUEST_OK;
+        if (r < 0)
+            return report_pending_exception();
+    }
+}
+
+static void send_value(JSValueConst value)
+{
+    size_t len = 0;
+    const char *json = prelude_call_str("toJSON", value, &len);
+    if (json) {
+        wb_host_call(WB_HOST_OP_RESULT, json, len);
+        JS_FreeCString(ctx, json);
+    }
+}
+
+__attribute__((export_name("wb_guest_init")))
+int wb_guest_init(void)
+{
+    rt = JS_NewRuntime();
+    if (!rt)
+        return WB_GUEST_NOMEM;
+    JS_SetMaxStackSize(rt, WB_JS_STACK_SIZE);
+    JS_SetHostPromiseRejectionTracker(rt, rejection_tracker, NULL);
+    ctx = JS_NewContext(rt);
+    if (!ctx)
+        return WB_GUEST_NOMEM;
+
+    JSValue args[2];
+    args[1] = JS_Eval(ctx, (const char *)wb_inspect_js, wb_inspect_js_len, "inspect.js",
+                      JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    if (JS_IsException(args[1]))
+        return report_pending_exception();
+    JSValue fn = JS_Eval(ctx, (const char *)wb_prelude_js, wb_prelude_js_len, "prelude.js",
+                         JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    if (JS_IsException(fn))
+        return report_pending_exception();
+    args[0] = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, args[0], "write", JS_NewCFunction(ctx, js_native_write, "write", 2));
+    JS_SetPropertyStr(ctx, args[0], "random", JS_NewCFunction(ctx, js_native_random, "random", 0));
+    prelude = JS_Call(ctx, fn, JS_UNDEFINED, 2, (JSValueConst *)args);
+    JS_FreeValue(ctx, fn);
+    JS_FreeValue(ctx, args[0]);
+    JS_FreeValue(ctx, args[1]);
+    if (JS_IsException(prelude))
+        return report_pending_exception();
+    return WB_GUEST_OK;
+}
+
+/* Buffers the host fills (the script text) come from the guest's own heap. */
+__attribute__((export_name("wb_guest_alloc")))
+void *wb_guest_alloc(size_t n)
+{
+    return malloc(n ? n : 1);
+}
+
+__attribute__((export_name("wb_guest_free")))
+void wb_guest_free(void *p)
+{
+    free(p);
+}
+
+static int run_js(const char *code, size_t len)
+{
+    /* JS_Eval needs a NUL after the source. */
+    char *src = malloc(len + 1);
+    if (!src)
+        return WB_GUEST_NOMEM;
+    memcpy(src, code, len);
+    src[len] = 0;
+    JSValue p = JS_Eval(ctx, src, len, "script.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_ASYNC);
+    free(src);
+    if (JS_IsException(p))
+        return report_pending_exception();
+
+    int status = drain_jobs();
+    if (status == WB_GUEST_OK) {
+        switch (JS_PromiseState(ctx, p)) {
+        case JS_PROMISE_FULFILLED: {
+            JSValue r = JS_PromiseResult(ctx, p);
+            JSValue v = JS_GetPropertyStr(ctx, r, "value");
+            send_value(v);
+            JS_FreeValue(ctx, v);
+            JS_FreeValue(ctx, r);
+            break;
+        }
+        case JS_PROMISE_REJECTED: {
+            JSValue r = JS_PromiseResult(ctx, p);
+            report_uncaught(r, "Uncaught ");
+            JS_FreeValue(ctx, r);
+            status = WB_GUEST_THREW;
+            break;
+        }
+        default: {
+            static const char msg[] =
+                "Error: top-level await never settled: the script awaited a promise that nothing resolves\n";
+            write_all(2, msg, sizeof msg - 1);
+            status = WB_GUEST_THREW;
+            break;
+        }
+        }
+    }
+    JS_FreeValue(ctx, p);
+
+    /* The script's own top-level promise is handled above, not a leak. */
+    for (int i = 0; i < nrejections; i++) {
+        if (status == WB_GUEST_OK)
+            report_uncaught(rejections[i].reason, "Uncaught (in promise) ");
+        JS_FreeValue(ctx, rejections[i].promise);
+        JS_FreeValue(ctx, rejections[i].reason);
+        status = WB_GUEST_THREW;
+    }
+    nrejections = 0;
+    return status;
+}
+
+__attribute__((export_name("wb_guest_run")))
+int wb_guest_run(int lang, const char *code, size_t len)
+{
+    if (lang != WB_GUEST_JS)
+        return WB_GUEST_BADLANG;
+    return run_js(code, len);
+}

@@ -1,0 +1,32 @@
+/* Guest side of the wasmbox host interface (beyond WASI).
+ *
+ * One import carries everything: host_call(op, req, len).  The host checks
+ * every pointer and length it receives (src/guest_mem.c), so the guest may
+ * pass any buffer it owns.  Ops are appended, never renumbered. */
+#ifndef WB_GUEST_HOST_H
+#define WB_GUEST_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    WB_HOST_OP_RESULT = 1, /* req: JSON text of the run's value */
+};
+
+#ifdef __wasm__
+__attribute__((import_module("wasmbox"), import_name("host_call")))
+int32_t wb_host_call(int32_t op, const void *req, size_t len);
+#endif
+
+/* Languages the guest runs; the host passes one to wb_guest_run. */
+enum { WB_GUEST_JS = 1 };
+
+/* Run outcomes returned by wb_guest_run. */
+enum {
+    WB_GUEST_OK = 0,        /* ran to the end */
+    WB_GUEST_THREW = 1,     /* uncaught exception or rejection, reported on stderr */
+    WB_GUEST_NOMEM = 2,     /* the guest could not allocate what it needed */
+    WB_GUEST_BADLANG = 3,   /* language not built into this guest */
+};
+
+#endif

@@ -1,0 +1,234 @@
+/* The guest instance: the one file that knows the wasm2c-generated module
+ * (build/guest/guest.h) by name.
+ *
+ * Template: the first sandbox in a process instantiates the module, runs
+ * its initialisers and wb_guest_init (QuickJS runtime, context, prelude),
+ * then captures linear memory into a copy-on-write image.  Every sandbox
+ * after that is the template's instance struct (its globals) with a fresh
+ * memory mapped from the image and a table pointing at the new instance:
+ * a mapping and a 10 KiB table, not a QuickJS start-up. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "imports.h"
+#include "runtime/rt.h"
+#include "guest.h"
+#include "../guest/rt/host.h"
+
+/* Nested wasm calls allowed per run.  QuickJS's own stack check (on the
+ * 1 MiB shadow stack) stops JS recursion first; this bound protects the
+ * native stack from C recursion in the guest.  The deepest JS recursion
+ * QuickJS allows uses fewer wasm frames than this (tests/unit/test_runtime.c
+ * checks that deep JS recursion is a catchable RangeError, not a trap). */
+#define WB__MAX_WASM_DEPTH 20000
+
+struct wb__guest {
+    Z_guest_instance_t inst;
+    struct Z_wasi_snapshot_preview1_instance_t wasi;
+    struct Z_wasmbox_instance_t wbox;
+    wb__host *host;
+};
+
+/* Process-wide state (listed in include/wasmbox.h): the template. */
+static struct {
+    pthread_once_t once;
+    wb_status status;
+    char msg[256];
+    Z_guest_instance_t inst; /* globals after init; memory and table unused */
+    wb__rt_image img;
+} tmpl = { .once = PTHREAD_ONCE_INIT, .img = { .fd = -1 } };
+
+struct inst_args {
+    Z_guest_instance_t *inst;
+    struct Z_wasi_snapshot_preview1_instance_t *wasi;
+    struct Z_wasmbox_instance_t *wbox;
+};
+
+static void call_instantiate(void *arg)
+{
+    struct inst_args *a = arg;
+    Z_guest_instantiate(a->inst, a->wasi, a->wbox);
+}
+
+static void call_init(void *arg)
+{
+    Z_guest_instance_t *inst = arg;
+    Z_guestZ__initialize(inst);
+    if ((int)Z_guestZ_wb_guest_init(inst) != WB_GUEST_OK)
+        wasm_rt_trap(WASM_RT_TRAP_UNREACHABLE);
+}
+
+static void make_template(void)
+{
+    static wb__host h; /* only used while the template initialises */
+    static struct Z_wasi_snapshot_preview1_instance_t wasi;
+    static struct Z_wasmbox_instance_t wbox;
+    Z_guest_instance_t *inst = &tmpl.inst;
+    wb__rt_call_ctx c;
+    int e, trap;
+
+    if ((e = wb__rt_init()) != 0) {
+        tmpl.status = WB_EINIT;
+        snprintf(tmpl.msg, sizeof tmpl.msg, "cannot install the fault handler: %s", strerror(e));
+        return;
+    }
+    /* The image must not depend on when or where it was made: a fixed
+     * clock and seed while the guest initialises. */
+    wb__options_default(&h.opt);
+    h.opt.fixed_clock = 1;
+    h.opt.seeded = 1;
+    wb__host_seed(&h, 0);
+    wasi.host = &h;
+    wbox.host = &h;
+
+    Z_guest_init_module();
+    struct inst_args a = { inst, &wasi, &wbox };
+    trap = wb__rt_call(&c, NULL, WB__MAX_WASM_DEPTH, call_instantiate, &a);
+    if (trap == 0) {
+        h.mem = &inst->w2c_memory;
+        trap = wb__rt_call(&c, &inst->w2c_memory, WB__MAX_WASM_DEPTH, call_init, inst);
+    }
+    if (trap) {
+        tmpl.status = WB_EINIT;
+        snprintf(tmpl.msg, sizeof tmpl.msg, "guest initialisation failed (%s); guest stderr: %.*s",
+                 wasm_rt_strerror((wasm_rt_trap_t)trap), (int)(h.err.len > 150 ? 150 : h.err.len),
+                 h.err.data ? h.err.data : "");
+        wb__host_end_run(&h);
+        return;
+    }
+    if ((e = wb__rt_image_make(&tmpl.img, &inst->w2c_memory)) != 0) {
+        tmpl.status = WB_ENOMEM;
+        snprintf(tmpl.msg, sizeof tmpl.msg, "cannot create the guest image: %s", strerror(e));
+        return;
+    }
+    wasm_rt_free_memory(&inst->w2c_memory);
+    wb__host_end_run(&h);
+    tmpl.status = WB_OK;
+}
+
+/* Gives g the template's globals, keeping g's own memory, table and
+ * import bindings (those hold host pointers and are per instance). */
+static void adopt_template_globals(wb__guest *g)
+{
+    wasm_rt_memory_t mem = g->inst.w2c_memory;
+    wasm_rt_funcref_table_t table = g->inst.w2c_T0;
+    g->inst = tmpl.inst;
+    g->inst.w2c_memory = mem;
+    g->inst.w2c_T0 = table;
+    g->inst.Z_wasi_snapshot_preview1_instance = &g->wasi;
+    g->inst.Z_wasmbox_instance = &g->wbox;
+}
+
+wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
+{
+    *out = NULL;
+    pthread_once(&tmpl.once, make_template);
+    if (tmpl.status != WB_OK) {
+        snprintf(msg, msgsz, "%s", tmpl.msg);
+        return tmpl.status;
+    }
+    wb__guest *g = calloc(1, sizeof *g);
+    if (!g) {
+        snprintf(msg, msgsz, "out of host memory creating a sandbox");
+        return WB_ENOMEM;
+    }
+    g->host = h;
+    g->wasi.host = h;
+    g->wbox.host = h;
+
+    uint64_t pages = h->opt.memory_limit / WB__WASM_PAGE;
+    int e = wb__rt_memory_from_image(&g->inst.w2c_memory, &tmpl.img, (uint32_t)pages);
+    if (e) {
+        free(g);
+        if (e == ENOMEM && tmpl.img.pages > pages)
+            snprintf(msg, msgsz, "memory limit %llu MiB is below the %u MiB the guest needs at start",
+                     (unsigned long long)(h->opt.memory_limit >> 20),
+                     (unsigned)((uint64_t)tmpl.img.pages * WB__WASM_PAGE >> 20));
+        else
+            snprintf(msg, msgsz, "cannot map guest memory: %s", strerror(e));
+        return e == ENOMEM && tmpl.img.pages > pages ? WB_EINVAL : WB_ENOMEM;
+    }
+    const wasm_rt_funcref_table_t *tt = &tmpl.inst.w2c_T0;
+    g->inst.w2c_T0.data = malloc((tt->size ? tt->size : 1) * sizeof *tt->data);
+    if (!g->inst.w2c_T0.data) {
+        wasm_rt_free_memory(&g->inst.w2c_memory);
+        free(g);
+        snprintf(msg, msgsz, "out of host memory creating a sandbox");
+        return WB_ENOMEM;
+    }
+    g->inst.w2c_T0.size = tt->size;
+    g->inst.w2c_T0.max_size = tt->max_size;
+    /* Table entries carry the instance they belong to. */
+    for (uint32_t i = 0; i < tt->size; i++) {
+        g->inst.w2c_T0.data[i] = tt->data[i];
+        if (tt->data[i].module_instance == &tmpl.inst)
+            g->inst.w2c_T0.data[i].module_instance = &g->inst;
+    }
+    adopt_template_globals(g);
+    h->mem = &g->inst.w2c_memory;
+    *out = g;
+    return WB_OK;
+}
+
+void wb__guest_free(wb__guest *g)
+{
+    if (!g)
+        return;
+    wasm_rt_free_memory(&g->inst.w2c_memory);
+    free(g->inst.w2c_T0.data);
+    free(g);
+}
+
+int wb__guest_reset(wb__guest *g)
+{
+    int e = wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
+    if (e == 0)
+        adopt_template_globals(g);
+    return e;
+}
+
+struct run_args {
+    wb__guest *g;
+    int lang;
+    const char *code;
+    size_t len;
+    int status;
+};
+
+static void call_run(void *arg)
+{
+    struct run_args *a = arg;
+    Z_guest_instance_t *inst = &a->g->inst;
+    void *dst;
+    u32 p = Z_guestZ_wb_guest_alloc(inst, (u32)a->len);
+    if (p == 0 || wb__guest_span(&inst->w2c_memory, p, a->len, &dst) != WB_OK) {
+        a->status = WB_GUEST_NOMEM;
+        return;
+    }
+    memcpy(dst, a->code, a->len);
+    a->status = (int)Z_guestZ_wb_guest_run(inst, (u32)a->lang, p, (u32)a->len);
+    Z_guestZ_wb_guest_free(inst, p);
+}
+
+wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb__guest_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    /* The script is copied into guest memory, which is 32-bit. */
+    if (len > UINT32_MAX - 65536)
+        return WB_EINVAL;
+    wb__rt_call_ctx c;
+    struct run_args a = { g, lang, code, len, 0 };
+    int trap = wb__rt_call(&c, &g->inst.w2c_memory, WB__MAX_WASM_DEPTH, call_run, &a);
+    o->grow_denied = c.grow_denied;
+    if (trap == WB__RT_TRAP_EXIT) {
+        o->exited = 1;
+        return WB_OK;
+    }
+    o->trap = trap;
+    o->status = a.status;
+    return WB_OK;
+}

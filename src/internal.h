@@ -1,0 +1,85 @@
+/* Private declarations shared by the host library's files. */
+#ifndef WB_INTERNAL_H
+#define WB_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../include/wasmbox.h"
+#include "runtime/wasm-rt.h"
+
+#define WB__ERRMSG_MAX 512
+
+/* A growable byte buffer with a shared cap (stdout and stderr count
+ * together against the output limit). */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} wb__buf;
+
+int wb__buf_append(wb__buf *b, const void *p, size_t n); /* 0 or ENOMEM */
+void wb__buf_free(wb__buf *b);
+
+/* Options copied from a wb_config into each sandbox. */
+typedef struct {
+    uint64_t memory_limit;
+    uint64_t output_limit;
+    int fixed_clock; /* 0: real clock */
+    int64_t clock_ms;
+    int seeded; /* 0: real randomness */
+    uint64_t seed;
+} wb__options;
+
+void wb__options_default(wb__options *o);
+/* cfg's options, or NULL when cfg is not a live config. */
+const wb__options *wb__config_options(const wb_config *cfg);
+
+/* Everything the host side of one sandbox keeps: what imports read and
+ * write while the guest runs. */
+typedef struct wb__host {
+    wb__options opt;
+    wasm_rt_memory_t *mem; /* the instance's memory, for guest spans */
+    /* Per run. */
+    wb__buf out, err;
+    uint64_t out_total; /* bytes offered to stdout+stderr, kept or not */
+    int truncated;
+    char *value; /* JSON of the last expression, malloc'd, or NULL */
+    size_t value_len;
+    int exit_code; /* set by proc_exit */
+    uint64_t rng[4]; /* xoshiro256** state when seeded */
+} wb__host;
+
+void wb__host_begin_run(wb__host *h);
+void wb__host_end_run(wb__host *h);
+void wb__host_seed(wb__host *h, uint64_t seed);
+
+/* The guest instance (src/guest_glue.c). */
+typedef struct wb__guest wb__guest;
+
+/* Outcome of one guest call: trap is 0 or a runtime trap reason; status is
+ * the guest export's return value when trap is 0. */
+typedef struct {
+    int trap;
+    int status;
+    int exited; /* the guest called proc_exit */
+    uint32_t grow_denied; /* pages asked for when the memory cap refused */
+} wb__guest_outcome;
+
+/* Creates the per-process template on first use. 0 or a wb_status;
+ * msg gets detail on failure. */
+wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz);
+void wb__guest_free(wb__guest *g);
+wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len,
+                        wb__guest_outcome *o);
+/* Back to the template's state (after a trap). 0 or errno. */
+int wb__guest_reset(wb__guest *g);
+
+/* Guest memory spans: the one place guest offsets and lengths are checked
+ * (src/guest_mem.c).  On success *out points at len bytes inside mem. */
+wb_status wb__guest_span(const wasm_rt_memory_t *mem, uint64_t off, uint64_t len, void **out);
+
+/* Unwinds the current guest call as a proc_exit (src/runtime/rt_trap.c). */
+__attribute__((noreturn)) void wb__rt_exit(void);
+
+#endif

@@ -1,0 +1,67 @@
+/* Private interface of the runtime layer (src/runtime/): what the sandbox
+ * code needs beyond the wasm-rt.h functions that generated code calls. */
+#ifndef WB_RT_H
+#define WB_RT_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wasm-rt.h"
+
+#define WB__WASM_PAGE 65536u
+
+/* Every linear memory owns one reservation of this size: 4 GiB of
+ * addressable memory plus 4 GiB and a page of guard, enough that any
+ * 32-bit address plus any 32-bit offset lands inside it.  Pages past the
+ * current size stay PROT_NONE, so out-of-bounds accesses fault inside the
+ * reservation and become traps. */
+#define WB__RT_RESERVATION ((size_t)8 << 30 | WB__WASM_PAGE)
+
+/* Trap reasons beyond wasm_rt_trap_t, reported by the runtime itself. */
+enum {
+    WB__RT_TRAP_NOMEM = 100, /* the host could not map memory for the guest */
+    WB__RT_TRAP_EXIT = 101,  /* the guest called proc_exit: not a failure */
+};
+
+/* One guest call in progress on this thread.  wb__rt_call() links it into a
+ * per-thread chain so traps and faults find the innermost one. */
+typedef struct wb__rt_call_ctx {
+    sigjmp_buf jmp;
+    const wasm_rt_memory_t *mem; /* faults inside its reservation are traps */
+    uint32_t grow_denied;        /* pages asked for when a grow hit max_pages, else 0 */
+    struct wb__rt_call_ctx *prev;
+} wb__rt_call_ctx;
+
+/* Installs the SIGSEGV/SIGBUS handler once per process. Thread: any. */
+int wb__rt_init(void);
+
+/* Runs fn(arg) as guest code: traps and faults inside mem's reservation
+ * unwind here.  Returns 0 or the trap reason (wasm_rt_trap_t or
+ * WB__RT_TRAP_*).  max_depth bounds nested wasm calls. Thread: any. */
+int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, uint32_t max_depth,
+                void (*fn)(void *), void *arg);
+
+/* The innermost call on this thread, or NULL outside guest code. */
+wb__rt_call_ctx *wb__rt_current(void);
+
+/* A read-only image of a linear memory that new memories map
+ * copy-on-write: pages nobody writes stay shared between sandboxes. */
+typedef struct {
+    int fd;         /* memfd holding the image */
+    uint32_t pages; /* its size in wasm pages */
+} wb__rt_image;
+
+/* Captures mem's current contents. Returns 0 or an errno value. */
+int wb__rt_image_make(wb__rt_image *img, const wasm_rt_memory_t *mem);
+void wb__rt_image_free(wb__rt_image *img);
+
+/* Makes mem a fresh reservation whose first img->pages pages map img
+ * copy-on-write; max_pages caps later growth. Returns 0 or an errno value. */
+int wb__rt_memory_from_image(wasm_rt_memory_t *mem, const wb__rt_image *img, uint32_t max_pages);
+
+/* Resets mem's contents to img in place (the reservation stays), dropping
+ * any pages grown past it. Returns 0 or an errno value. */
+int wb__rt_memory_reset(wasm_rt_memory_t *mem, const wb__rt_image *img);
+
+#endif

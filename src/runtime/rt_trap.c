@@ -1,0 +1,141 @@
+/* Traps: how guest failures get back to the host without killing it.
+ *
+ * wasm_rt_trap() and faults inside a guest memory's reservation unwind to
+ * the innermost wb__rt_call() on the same thread.  State is per thread, so
+ * sandboxes on different threads never see each other's traps.  A fault
+ * anywhere else is a host bug: the handler steps aside and the process dies
+ * as it would have without us (or the embedder's own handler runs). */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+
+#include "rt.h"
+#include "../internal.h"
+
+WB__RT_TLS uint32_t wasm_rt_call_stack_depth;
+WB__RT_TLS uint32_t wb__rt_max_depth;
+static WB__RT_TLS wb__rt_call_ctx *current;
+
+/* Process-wide state (listed in include/wasmbox.h): the handlers we replaced. */
+static struct sigaction old_segv, old_bus;
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static int init_error;
+
+wb__rt_call_ctx *wb__rt_current(void)
+{
+    return current;
+}
+
+static int in_reservation(const wb__rt_call_ctx *c, const void *addr)
+{
+    const uint8_t *a = addr;
+    return c && c->mem && c->mem->data && a >= c->mem->data &&
+           (size_t)(a - c->mem->data) < WB__RT_RESERVATION;
+}
+
+static void on_fault(int sig, siginfo_t *info, void *uctx)
+{
+    wb__rt_call_ctx *c = current;
+    if (in_reservation(c, info->si_addr))
+        siglongjmp(c->jmp, WASM_RT_TRAP_OOB);
+
+    /* Not ours: hand the fault to whoever had the signal before us. */
+    const struct sigaction *old = sig == SIGBUS ? &old_bus : &old_segv;
+    if ((old->sa_flags & SA_SIGINFO) && old->sa_sigaction) {
+        old->sa_sigaction(sig, info, uctx);
+        return;
+    }
+    if (old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+        old->sa_handler(sig);
+        return;
+    }
+    /* Default action: restore it and return; the faulting instruction runs
+     * again and the kernel ends the process with the original signal. */
+    signal(sig, SIG_DFL);
+}
+
+static void install(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    /* SA_NODEFER: we leave the handler by siglongjmp to a buffer saved
+     * without the signal mask, so the signal must not stay blocked. */
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGSEGV, &sa, &old_segv) != 0 || sigaction(SIGBUS, &sa, &old_bus) != 0)
+        init_error = errno;
+}
+
+int wb__rt_init(void)
+{
+    pthread_once(&init_once, install);
+    return init_error;
+}
+
+void wasm_rt_init(void)
+{
+    wb__rt_init();
+}
+
+bool wasm_rt_is_initialized(void)
+{
+    return true;
+}
+
+void wasm_rt_trap(wasm_rt_trap_t trap)
+{
+    wb__rt_call_ctx *c = current;
+    /* A trap outside any guest call means the host itself misused the
+     * runtime; there is nowhere safe to return to. */
+    if (!c)
+        abort();
+    siglongjmp(c->jmp, trap == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)trap);
+}
+
+/* proc_exit: leave the guest the way a trap does, but as a normal end. */
+void wb__rt_exit(void)
+{
+    wasm_rt_trap((wasm_rt_trap_t)WB__RT_TRAP_EXIT);
+}
+
+const char *wasm_rt_strerror(wasm_rt_trap_t trap)
+{
+    switch ((int)trap) {
+    case WASM_RT_TRAP_NONE: return "no trap";
+    case WASM_RT_TRAP_OOB: return "out of bounds memory access";
+    case WASM_RT_TRAP_INT_OVERFLOW: return "integer overflow";
+    case WASM_RT_TRAP_DIV_BY_ZERO: return "integer divide by zero";
+    case WASM_RT_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
+    case WASM_RT_TRAP_UNREACHABLE: return "unreachable executed";
+    case WASM_RT_TRAP_CALL_INDIRECT: return "invalid indirect call";
+    case WASM_RT_TRAP_UNCAUGHT_EXCEPTION: return "uncaught wasm exception";
+    case WASM_RT_TRAP_EXHAUSTION: return "call stack exhausted";
+    case WB__RT_TRAP_NOMEM: return "host could not map guest memory";
+    case WB__RT_TRAP_EXIT: return "guest exited";
+    default: return "unknown trap";
+    }
+}
+
+int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, uint32_t max_depth,
+                void (*fn)(void *), void *arg)
+{
+    /* volatile: these are read after a siglongjmp back into this frame. */
+    uint32_t volatile saved_depth = wasm_rt_call_stack_depth;
+    uint32_t volatile saved_max = wb__rt_max_depth;
+    c->mem = mem;
+    c->grow_denied = 0;
+    c->prev = current;
+    int trap = sigsetjmp(c->jmp, 0);
+    if (trap == 0) {
+        current = c;
+        wasm_rt_call_stack_depth = 0;
+        wb__rt_max_depth = max_depth;
+        fn(arg);
+    }
+    current = c->prev;
+    wasm_rt_call_stack_depth = saved_depth;
+    wb__rt_max_depth = saved_max;
+    return trap;
+}

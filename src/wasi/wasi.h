@@ -1,0 +1,33 @@
+/* Every WASI preview1 function the host implements.  The generated guest.h
+ * declares the ones the current guest imports; declaring all of them here
+ * too makes the compiler check both lists agree on each signature. */
+#ifndef WB_WASI_H
+#define WB_WASI_H
+
+#include <stdint.h>
+
+struct Z_wasi_snapshot_preview1_instance_t;
+#define WB__WASI_FN(ret, name, ...) \
+    ret Z_wasi_snapshot_preview1Z_##name(struct Z_wasi_snapshot_preview1_instance_t *, ##__VA_ARGS__)
+
+WB__WASI_FN(uint32_t, fd_write, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_read, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_close, uint32_t);
+WB__WASI_FN(uint32_t, fd_seek, uint32_t, uint64_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_fdstat_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_fdstat_set_flags, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_prestat_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_prestat_dir_name, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, args_sizes_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, args_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, environ_sizes_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, environ_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, clock_res_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, clock_time_get, uint32_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, random_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, sched_yield);
+WB__WASI_FN(uint32_t, poll_oneoff, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(void, proc_exit, uint32_t);
+
+#undef WB__WASI_FN
+#endif
