@@ -19,13 +19,6 @@
 #include "guest.h"
 #include "../guest/rt/host.h"
 
-/* Nested wasm calls allowed per run.  QuickJS's own stack check (on the
- * 1 MiB shadow stack) stops JS recursion first; this bound protects the
- * native stack from C recursion in the guest.  The deepest JS recursion
- * QuickJS allows uses fewer wasm frames than this (tests/unit/test_runtime.c
- * checks that deep JS recursion is a catchable RangeError, not a trap). */
-#define WB__MAX_WASM_DEPTH 20000
-
 struct wb__guest {
     Z_guest_instance_t inst;
     struct Z_wasi_snapshot_preview1_instance_t wasi;
@@ -87,10 +80,10 @@ static void make_template(void)
 
     Z_guest_init_module();
     struct inst_args a = { inst, &wasi, &wbox };
-    trap = wb__rt_call(&c, NULL, WB__MAX_WASM_DEPTH, call_instantiate, &a);
+    trap = wb__rt_call(&c, NULL, call_instantiate, &a);
     if (trap == 0) {
         h.mem = &inst->w2c_memory;
-        trap = wb__rt_call(&c, &inst->w2c_memory, WB__MAX_WASM_DEPTH, call_init, inst);
+        trap = wb__rt_call(&c, &inst->w2c_memory, call_init, inst);
     }
     if (trap) {
         tmpl.status = WB_EINIT;
@@ -222,7 +215,7 @@ wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb
         return WB_EINVAL;
     wb__rt_call_ctx c;
     struct run_args a = { g, lang, code, len, 0 };
-    int trap = wb__rt_call(&c, &g->inst.w2c_memory, WB__MAX_WASM_DEPTH, call_run, &a);
+    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_run, &a);
     o->grow_denied = c.grow_denied;
     if (trap == WB__RT_TRAP_EXIT) {
         o->exited = 1;

@@ -88,7 +88,7 @@ static const char *trap_advice(int trap)
 {
     switch (trap) {
     case WASM_RT_TRAP_EXHAUSTION:
-        return "the guest's C code recursed too deeply";
+        return "the guest used up its 64 MiB native stack: recursion too deep for the engine to stop it";
     case WASM_RT_TRAP_OOB:
         return "the guest touched memory outside its linear memory";
     default:

@@ -4,6 +4,7 @@
 #define WB_RT_H
 
 #include <setjmp.h>
+#include <ucontext.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,10 @@ enum {
  * per-thread chain so traps and faults find the innermost one. */
 typedef struct wb__rt_call_ctx {
     sigjmp_buf jmp;
+    ucontext_t host_uc, guest_uc;
+    void (*fn)(void *);
+    void *arg;
+    int trap;
     const wasm_rt_memory_t *mem; /* faults inside its reservation are traps */
     uint32_t grow_denied;        /* pages asked for when a grow hit max_pages, else 0 */
     struct wb__rt_call_ctx *prev;
@@ -36,11 +41,15 @@ typedef struct wb__rt_call_ctx {
 /* Installs the SIGSEGV/SIGBUS handler once per process. Thread: any. */
 int wb__rt_init(void);
 
-/* Runs fn(arg) as guest code: traps and faults inside mem's reservation
- * unwind here.  Returns 0 or the trap reason (wasm_rt_trap_t or
- * WB__RT_TRAP_*).  max_depth bounds nested wasm calls. Thread: any. */
-int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, uint32_t max_depth,
-                void (*fn)(void *), void *arg);
+/* Runs fn(arg) as guest code, on this thread's guest stack: traps and
+ * faults inside mem's reservation unwind here.  Returns 0 or the trap
+ * reason (wasm_rt_trap_t or WB__RT_TRAP_*). Thread: any. */
+int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void *), void *arg);
+
+/* This thread's guest stack (src/runtime/rt_stack.c), made on first use:
+ * its lowest usable address, size, and the floor below which the guest's
+ * prologue check traps.  Returns 0 or an errno value. */
+int wb__rt_stack_get(uint8_t **base, size_t *size, uintptr_t *floor);
 
 /* The innermost call on this thread, or NULL outside guest code. */
 wb__rt_call_ctx *wb__rt_current(void);

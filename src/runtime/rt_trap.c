@@ -14,7 +14,7 @@
 #include "../internal.h"
 
 WB__RT_TLS uint32_t wasm_rt_call_stack_depth;
-WB__RT_TLS uint32_t wb__rt_max_depth;
+WB__RT_TLS uintptr_t wb__rt_stack_floor;
 static WB__RT_TLS wb__rt_call_ctx *current;
 
 /* Process-wide state (listed in include/wasmbox.h): the handlers we replaced. */
@@ -118,24 +118,61 @@ const char *wasm_rt_strerror(wasm_rt_trap_t trap)
     }
 }
 
-int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, uint32_t max_depth,
-                void (*fn)(void *), void *arg)
+/* First function on the guest stack: the jump buffer lives in this frame,
+ * so a trap unwinds within the guest stack and then returns normally
+ * through uc_link to the host side of wb__rt_call. */
+static void guest_entry(void)
 {
-    /* volatile: these are read after a siglongjmp back into this frame. */
-    uint32_t volatile saved_depth = wasm_rt_call_stack_depth;
-    uint32_t volatile saved_max = wb__rt_max_depth;
+    wb__rt_call_ctx *c = current;
+    int trap = sigsetjmp(c->jmp, 0);
+    if (trap == 0)
+        c->fn(c->arg);
+    /* After a longjmp, reload: locals of this frame may be stale. */
+    c = current;
+    c->trap = trap;
+}
+
+int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void *), void *arg)
+{
     c->mem = mem;
     c->grow_denied = 0;
+    c->fn = fn;
+    c->arg = arg;
+    c->trap = 0;
     c->prev = current;
-    int trap = sigsetjmp(c->jmp, 0);
-    if (trap == 0) {
+
+    if (current) {
+        /* Already on the guest stack (a host import calling back into the
+         * guest): run in place. */
         current = c;
-        wasm_rt_call_stack_depth = 0;
-        wb__rt_max_depth = max_depth;
-        fn(arg);
+        int trap = sigsetjmp(c->jmp, 0);
+        if (trap == 0)
+            fn(arg);
+        current = c->prev;
+        return trap;
     }
+
+    uint8_t *base;
+    size_t size;
+    uintptr_t floor;
+    if (wb__rt_stack_get(&base, &size, &floor) != 0)
+        return WB__RT_TRAP_NOMEM;
+    if (getcontext(&c->guest_uc) != 0)
+        return WB__RT_TRAP_NOMEM;
+    c->guest_uc.uc_stack.ss_sp = base;
+    c->guest_uc.uc_stack.ss_size = size;
+    c->guest_uc.uc_link = &c->host_uc;
+    makecontext(&c->guest_uc, guest_entry, 0);
+
+    uintptr_t saved_floor = wb__rt_stack_floor;
+    uint32_t saved_depth = wasm_rt_call_stack_depth;
+    current = c;
+    wb__rt_stack_floor = floor;
+    wasm_rt_call_stack_depth = 0;
+    if (swapcontext(&c->host_uc, &c->guest_uc) != 0)
+        c->trap = WB__RT_TRAP_NOMEM;
     current = c->prev;
+    wb__rt_stack_floor = saved_floor;
     wasm_rt_call_stack_depth = saved_depth;
-    wb__rt_max_depth = saved_max;
-    return trap;
+    return c->trap;
 }

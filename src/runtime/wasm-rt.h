@@ -29,14 +29,20 @@
  * explicit bounds checks. */
 #define WASM_RT_MEMCHECK_SIGNAL_HANDLER 1
 
-/* Depth counting stops runaway recursion before the native stack ends.
- * Both the counter and the limit are thread-local (initial-exec: one
- * %fs-relative access, no __tls_get_addr call per wasm call). */
+/* Stack exhaustion.  wasm2c's prologue is
+ *     if (++wasm_rt_call_stack_depth > WASM_RT_MAX_CALL_STACK_DEPTH) trap;
+ * We make the limit an expression on the native stack pointer instead of a
+ * call count: it is "infinite" while the frame is above the thread's floor
+ * and 0 below it, so the check trips exactly when native stack runs low,
+ * whatever the size of each frame.  The floor leaves room for host imports
+ * (they never fault for lack of stack).  The counter still counts, for
+ * diagnostics.  Thread-local, initial-exec: one %fs-relative load. */
 #define WASM_RT_USE_STACK_DEPTH_COUNT 1
-#define WASM_RT_MAX_CALL_STACK_DEPTH wb__rt_max_depth
 #define WB__RT_TLS __attribute__((tls_model("initial-exec"))) _Thread_local
 extern WB__RT_TLS uint32_t wasm_rt_call_stack_depth;
-extern WB__RT_TLS uint32_t wb__rt_max_depth;
+extern WB__RT_TLS uintptr_t wb__rt_stack_floor;
+#define WASM_RT_MAX_CALL_STACK_DEPTH \
+    ((uintptr_t)__builtin_frame_address(0) > wb__rt_stack_floor ? UINT32_MAX : 0u)
 
 #define WASM_RT_NO_RETURN __attribute__((noreturn))
 
