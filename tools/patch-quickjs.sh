@@ -6,6 +6,15 @@
 #
 # 1. CONFIG_ATOMICS off under WASI: it pulls in <pthread.h>, which the
 #    wasi-libc we build against does not have, and the guest has one thread.
+# 2. BigInt.asUintN: upstream returns its argument unchanged whenever the
+#    width covers the value's limbs, and keeps a set top bit in a limb-aligned
+#    result, so a negative or top-bit-set result comes out signed:
+#    asUintN(64, -1n) gives -1n, asUintN(32, 2n**31n) gives -2147483648n
+#    (bellard/quickjs#557; on wasm32, limbs and short BigInts are 32 bits, so
+#    every width >= 32 is hit).  The added branch computes asUintN the plain
+#    way for every case but the (correct) short fast path: the low `bits`
+#    bits, sign-extended from the value, plus one zero limb on top so the
+#    result reads as non-negative.  asIntN is untouched.
 set -eu
 src=${1:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
 dst=${2:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
@@ -18,6 +27,43 @@ perl -0777 -e '
         [ "CONFIG_ATOMICS off under WASI",
           "#if !defined(EMSCRIPTEN)\n#define CONFIG_ATOMICS\n",
           "#if !defined(EMSCRIPTEN) && !defined(__wasi__)\n#define CONFIG_ATOMICS\n" ],
+        [ "BigInt.asUintN of negative or limb-aligned results",
+          "        res = __JS_NewShortBigInt(ctx, 0);\n    } else if (JS_VALUE_GET_TAG(a) == JS_TAG_SHORT_BIG_INT) {\n        /* fast case */\n",
+          "        res = __JS_NewShortBigInt(ctx, 0);\n" .
+          "    } else if (!asIntN && (JS_VALUE_GET_TAG(a) != JS_TAG_SHORT_BIG_INT ||\n" .
+          "                           bits >= JS_SHORT_BIG_INT_BITS)) {\n" .
+          "        /* wasmbox (tools/patch-quickjs.sh): a mod 2^bits, bellard/quickjs#557 */\n" .
+          "        JSBigIntBuf buf;\n" .
+          "        JSBigInt *r, *p;\n" .
+          "        js_limb_t ext;\n" .
+          "        int len, i;\n" .
+          "        if (JS_VALUE_GET_TAG(a) == JS_TAG_SHORT_BIG_INT)\n" .
+          "            p = js_bigint_set_short(&buf, a);\n" .
+          "        else\n" .
+          "            p = JS_VALUE_GET_PTR(a);\n" .
+          "        ext = -(js_limb_t)js_bigint_sign(p);\n" .
+          "        if (!ext && bits >= p->len * JS_LIMB_BITS) {\n" .
+          "            res = a; /* non-negative and narrower than bits */\n" .
+          "        } else {\n" .
+          "            /* bits / JS_LIMB_BITS full limbs and a top limb with the\n" .
+          "               rest; a huge width makes js_bigint_new throw */\n" .
+          "            if (bits >= (uint64_t)JS_BIGINT_MAX_SIZE * JS_LIMB_BITS)\n" .
+          "                len = JS_BIGINT_MAX_SIZE + 1;\n" .
+          "            else\n" .
+          "                len = bits / JS_LIMB_BITS + 1;\n" .
+          "            r = js_bigint_new(ctx, len);\n" .
+          "            if (!r) {\n" .
+          "                JS_FreeValue(ctx, a);\n" .
+          "                return JS_EXCEPTION;\n" .
+          "            }\n" .
+          "            for(i = 0; i < len; i++)\n" .
+          "                r->tab[i] = i < p->len ? p->tab[i] : ext;\n" .
+          "            r->tab[len - 1] &= ((js_limb_t)1 << (bits % JS_LIMB_BITS)) - 1;\n" .
+          "            r = js_bigint_normalize(ctx, r);\n" .
+          "            JS_FreeValue(ctx, a);\n" .
+          "            res = JS_CompactBigInt(ctx, r);\n" .
+          "        }\n" .
+          "    } else if (JS_VALUE_GET_TAG(a) == JS_TAG_SHORT_BIG_INT) {\n        /* fast case */\n" ],
     );
     for my $e (@edits) {
         my ($what, $from, $to) = @$e;
