@@ -41,6 +41,10 @@ typedef struct wb__rt_call_ctx {
 /* Installs the SIGSEGV/SIGBUS handler once per process. Thread: any. */
 int wb__rt_init(void);
 
+/* Test harnesses only: install the handlers again over ones that replaced
+ * them, chaining to those. */
+void wb__rt_reinstall_handlers(void);
+
 /* Runs fn(arg) as guest code, on this thread's guest stack: traps and
  * faults inside mem's reservation unwind here.  Returns 0 or the trap
  * reason (wasm_rt_trap_t or WB__RT_TRAP_*). Thread: any. */

@@ -64,8 +64,26 @@ static void install(void)
      * without the signal mask, so the signal must not stay blocked. */
     sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGSEGV, &sa, &old_segv) != 0 || sigaction(SIGBUS, &sa, &old_bus) != 0)
-        init_error = errno;
+    const int sigs[2] = { SIGSEGV, SIGBUS };
+    struct sigaction *olds[2] = { &old_segv, &old_bus };
+    for (int i = 0; i < 2; i++) {
+        struct sigaction prev;
+        if (sigaction(sigs[i], &sa, &prev) != 0) {
+            init_error = errno;
+            return;
+        }
+        /* Installing twice must not make us our own predecessor. */
+        if (!((prev.sa_flags & SA_SIGINFO) && prev.sa_sigaction == on_fault))
+            *olds[i] = prev;
+    }
+}
+
+/* Installs the handlers again, chaining to whatever is installed now.
+ * Only for test harnesses that replace signal handlers around each test
+ * (cmocka does); embedders install theirs before the first wb_new(). */
+void wb__rt_reinstall_handlers(void)
+{
+    install();
 }
 
 int wb__rt_init(void)

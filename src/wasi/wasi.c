@@ -84,31 +84,45 @@ static int emit(wb__host *h, int fd, const void *p, size_t n)
     return wb__buf_append(b, marker, (size_t)m) ? E_IO : E_SUCCESS;
 }
 
+/* Reads iovec i of a checked iovec array and checks its buffer. */
+static int iov_at(wb__host *h, const void *vec, u32 i, void **data, uint32_t *len)
+{
+    uint32_t ptr;
+    memcpy(&ptr, (const char *)vec + (size_t)i * 8, 4);
+    memcpy(len, (const char *)vec + (size_t)i * 8 + 4, 4);
+    return wb__guest_span(h->mem, ptr, *len, data) == WB_OK ? E_SUCCESS : E_FAULT;
+}
+
 u32 Z_wasi_snapshot_preview1Z_fd_write(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                        u32 iovs, u32 iovs_len, u32 nwritten)
 {
     wb__host *h = host_of(w);
     if (fd != 1 && fd != 2)
         return E_BADF;
-    void *vec;
-    if (wb__guest_span(h->mem, iovs, (uint64_t)iovs_len * 8, &vec) != WB_OK)
+    void *vec, *out, *data;
+    uint32_t len;
+    if (wb__guest_span(h->mem, iovs, (uint64_t)iovs_len * 8, &vec) != WB_OK ||
+        wb__guest_span(h->mem, nwritten, 4, &out) != WB_OK)
         return E_FAULT;
+    /* Every buffer is checked before any byte is taken: a bad call has no
+     * effect at all. */
     uint64_t total = 0;
     for (u32 i = 0; i < iovs_len; i++) {
-        uint32_t ptr, len;
-        memcpy(&ptr, (char *)vec + (size_t)i * 8, 4);
-        memcpy(&len, (char *)vec + (size_t)i * 8 + 4, 4);
-        void *data;
-        if (wb__guest_span(h->mem, ptr, len, &data) != WB_OK)
+        if (iov_at(h, vec, i, &data, &len))
             return E_FAULT;
+        total += len;
+    }
+    for (u32 i = 0; i < iovs_len; i++) {
+        iov_at(h, vec, i, &data, &len);
         int e = emit(h, (int)fd, data, len);
         if (e)
             return (u32)e;
-        total += len;
     }
     /* The guest always sees its whole write accepted, even past the cap:
      * a shortened count would make it retry the dropped bytes forever. */
-    return (u32)put_u32(h, nwritten, (uint32_t)total);
+    uint32_t n = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+    memcpy(out, &n, 4);
+    return E_SUCCESS;
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
