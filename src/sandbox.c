@@ -149,10 +149,10 @@ wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_
     }
     if (o.grow_denied && r->exit_code != 0) {
         st = fail(sb, WB_EMEMLIMIT,
-                  "memory limit %llu MiB reached (the guest asked for %llu MiB); raise it with "
+                  "memory limit %llu MiB reached (the guest asked for %.1f MiB); raise it with "
                   "wb_config_set_memory_limit() or --memory",
                   (unsigned long long)(h->opt.memory_limit >> 20),
-                  (unsigned long long)(((uint64_t)o.grow_denied * WB__WASM_PAGE) >> 20));
+                  (double)o.grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0));
     }
     wb__host_end_run(h);
     *out = r;
