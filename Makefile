@@ -68,7 +68,8 @@ HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fvisibility=hidden $(HOST_WA
 HOST_SRCS := src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.c \
              src/runtime/rt_stack.c \
              src/wasi/wasi.c src/host_call.c src/guest_mem.c src/guest_glue.c \
-             src/host.c src/config.c src/status.c src/sandbox.c
+             src/host.c src/config.c src/status.c src/sandbox.c src/json.c src/policy.c \
+             src/policy_check.c src/tools.c src/tool_providers.c
 HOST_OBJS := $(patsubst src/%.c,$(H)/%.o,$(HOST_SRCS))
 # The translated guest: ~9 MB of C, compiled once (about a minute, 1 GB of
 # RAM) and shared by the normal and sanitizer builds.  No sanitizers and no
@@ -112,9 +113,10 @@ $(G)/qjs/%.o: $(QJS_STAMP) $(WASM_SYSROOT)/.ok
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(WASM_CC) $(QJS_CFLAGS) -c $(QJS_DIR)/$*.c -o $@
 
-$(G)/prelude.h: guest/js/inspect.js guest/js/prelude.js tools/embed-js.sh
+$(G)/prelude.h: guest/js/inspect.js guest/js/prelude.js guest/js/tools.js tools/embed-js.sh
 	$(Q)mkdir -p $(dir $@)
-	$(Q)tools/embed-js.sh $@ wb_inspect_js=guest/js/inspect.js wb_prelude_js=guest/js/prelude.js
+	$(Q)tools/embed-js.sh $@ wb_inspect_js=guest/js/inspect.js wb_prelude_js=guest/js/prelude.js \
+	    wb_tools_js=guest/js/tools.js
 
 $(G)/js/main.o: guest/js/main.c guest/rt/host.h $(G)/prelude.h $(QJS_STAMP) $(WASM_SYSROOT)/.ok
 	@echo "  WASMCC  $<"

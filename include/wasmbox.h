@@ -63,7 +63,11 @@ WB_API const char *wb_version(void);
     XX(EMEMLIMIT, 5, "the guest reached the sandbox's memory limit")              \
     XX(EBOUNDS, 6, "a guest pointer or length lies outside guest memory")          \
     XX(EINIT, 7, "the sandbox could not be created")                               \
-    XX(ELANG, 8, "language not available in this build")
+    XX(ELANG, 8, "language not available in this build")                           \
+    XX(PENDING, 9, "the run waits for answers to tool calls (wb_submit_*, then wb_step)") \
+    XX(EPOLICY, 10, "the policy is invalid or does not fit the registered tools")  \
+    XX(ESTATE, 11, "not allowed in the sandbox's current state")                    \
+    XX(EIO, 12, "a host file could not be read or written")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -114,6 +118,62 @@ WB_API wb_status wb_config_set_fixed_clock(wb_config *cfg, int64_t epoch_ms);
  * (getrandom).  A seed makes Math.random() and every random read a fixed
  * sequence.  Since 0.1. */
 WB_API wb_status wb_config_set_random_seed(wb_config *cfg, uint64_t seed);
+
+/* Detail on the last failed setter call on cfg (policy errors name
+ * FILE:LINE:COLUMN).  Borrowed: valid until the next call on cfg; "" when
+ * nothing failed.  Thread: one per handle.  Since 0.1. */
+WB_API const char *wb_config_errmsg(const wb_config *cfg);
+
+/* ---------------------------------------------------------------- tools */
+
+/* The policy: which tools sandboxes may call, their parameters, the
+ * constraints on argument values, call budgets and providers (format:
+ * docs/policy.md).  It is validated completely here; any unknown key,
+ * operator or type is WB_EPOLICY with wb_config_errmsg() naming
+ * SOURCE:LINE:COLUMN and what was expected.  json is copied; source names
+ * it in messages (NULL: "policy").  Replaces an earlier policy.  Without a
+ * policy a sandbox has no tools.  Since 0.1. */
+WB_API wb_status wb_config_set_policy(wb_config *cfg, const char *json, size_t len, const char *source);
+
+/* wb_config_set_policy() with the contents of a file (WB_EIO if it cannot
+ * be read). */
+WB_API wb_status wb_config_load_policy(wb_config *cfg, const char *path);
+
+/* Answers one tool call: exactly one of these, once, from inside the
+ * callback.  json must be valid JSON (it is checked: invalid JSON makes
+ * the call fail with a message saying so); message is shown to the script
+ * as the error's message.  Both are copied. */
+typedef struct wb_tool_reply wb_tool_reply;
+WB_API wb_status wb_tool_reply_json(wb_tool_reply *reply, const char *json, size_t len);
+WB_API wb_status wb_tool_reply_error(wb_tool_reply *reply, const char *message);
+
+/* A tool implemented by the embedder.  Called only for calls the policy
+ * allowed, with the exact JSON text of the arguments that were checked
+ * (args_json is NUL-terminated; borrowed for the duration of the call).
+ * Returning anything but WB_OK without a reply fails the call. */
+typedef wb_status (*wb_tool_fn)(void *ud, const char *tool, const char *args_json, size_t args_len,
+                                wb_tool_reply *reply);
+
+/* The callback may run on several threads at once for calls batched
+ * together (Promise.all); without it calls run one after another on the
+ * thread that called wb_run(). */
+#define WB_TOOL_CONCURRENT 1u
+
+/* Registers fn for the policy tool `name`, whose provider must be
+ * {"type": "callback"}.  ud is borrowed: it must outlive every sandbox
+ * made from cfg.  wb_new() fails with WB_EPOLICY if a callback tool has no
+ * callback or a callback names no policy tool.  Since 0.1. */
+WB_API wb_status wb_config_add_tool(wb_config *cfg, const char *name, wb_tool_fn fn, void *ud, unsigned flags);
+
+/* Audit log: one JSON object per line for every tool call, allowed or
+ * denied: {"time", "tool", "args" (with the policy's "redact" arguments
+ * replaced by "[redacted]"), "decision" ("allow"/"deny"), "reason",
+ * "duration_ms", "result_bytes" or "error"}.  To a file (appended; path
+ * copied; WB_EIO if it cannot be opened at wb_new) or to a callback (line
+ * borrowed for the call; ud must outlive the sandboxes).  Since 0.1. */
+WB_API wb_status wb_config_set_audit_file(wb_config *cfg, const char *path);
+typedef void (*wb_audit_fn)(void *ud, const char *line, size_t len);
+WB_API wb_status wb_config_set_audit_callback(wb_config *cfg, wb_audit_fn fn, void *ud);
 
 /* ---------------------------------------------------------------- sandbox */
 
@@ -176,6 +236,44 @@ WB_API int wb_result_exit_code(const wb_result *r);
 
 /* Frees a result (NULL is fine). */
 WB_API void wb_result_free(wb_result *r);
+
+/* ---------------------------------------------------------------- step API */
+
+/* For async hosts and human approval: the run stops at each batch of tool
+ * calls instead of running providers itself.
+ *
+ *   st = wb_start(sb, WB_JS, code, len, &r);
+ *   while (st == WB_PENDING) {
+ *       for (i = 0; i < wb_pending_count(sb); i++)
+ *           ... wb_submit_result / _error / _deny / _run (sb, i, ...)
+ *       st = wb_step(sb, &r);
+ *   }
+ *
+ * Calls the policy denies never show up here: they are answered (and
+ * audited) before the batch is handed over.  Budgets count a call when the
+ * policy allows it.  wb_start and wb_step return WB_PENDING with *out NULL
+ * while calls wait, and otherwise what wb_run would return, with *out set.
+ * A pending run must be finished (wb_step) before another starts; wb_free
+ * of a sandbox with a pending run is fine.  Thread: one per handle. */
+WB_API wb_status wb_start(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out);
+WB_API wb_status wb_step(wb_sandbox *sb, wb_result **out);
+
+/* The calls waiting for an answer, 0..count-1: the tool's name and the
+ * exact JSON arguments the policy checked.  Borrowed: valid until the next
+ * wb_step or wb_free. */
+WB_API size_t wb_pending_count(const wb_sandbox *sb);
+WB_API const char *wb_pending_tool(const wb_sandbox *sb, size_t i);
+WB_API const char *wb_pending_args(const wb_sandbox *sb, size_t i);
+
+/* Answers call i: with a result (JSON, checked), a failure (the tool ran
+ * and failed), a denial (the embedder or a person said no; the script gets
+ * a ToolDeniedError), or by running the policy's provider now.  Each call
+ * is answered once (WB_ESTATE otherwise); wb_step refuses to continue while
+ * one is unanswered.  Strings are copied. */
+WB_API wb_status wb_submit_result(wb_sandbox *sb, size_t i, const char *json, size_t len);
+WB_API wb_status wb_submit_error(wb_sandbox *sb, size_t i, const char *message);
+WB_API wb_status wb_submit_deny(wb_sandbox *sb, size_t i, const char *reason);
+WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
 
 #ifdef __cplusplus
 }

@@ -1,14 +1,31 @@
 /* wb_config: options for new sandboxes, each validated by its setter. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
+#include "tools.h"
 
 #define WB__CONFIG_MAGIC 0x77626366u /* "wbcf" */
 
 struct wb_config {
     uint32_t magic;
     wb__options opt;
+    wb__tool_opts tools;
+    char errmsg[WB__ERRMSG_MAX];
 };
+
+static wb_status cfail(wb_config *cfg, wb_status st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static wb_status cfail(wb_config *cfg, wb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cfg->errmsg, sizeof cfg->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
 
 void wb__options_default(wb__options *o)
 {
@@ -29,7 +46,7 @@ wb_status wb_config_new(wb_config **out)
 {
     if (!out)
         return WB_EMISUSE;
-    wb_config *c = malloc(sizeof *c);
+    wb_config *c = calloc(1, sizeof *c);
     *out = c;
     if (!c)
         return WB_ENOMEM;
@@ -42,6 +59,7 @@ void wb_config_free(wb_config *cfg)
 {
     if (cfg && cfg->magic == WB__CONFIG_MAGIC) {
         cfg->magic = 0;
+        wb__tool_opts_free(&cfg->tools);
         free(cfg);
     }
 }
@@ -51,12 +69,25 @@ static int ok(const wb_config *cfg)
     return cfg && cfg->magic == WB__CONFIG_MAGIC;
 }
 
+const wb__tool_opts *wb__config_tools(const wb_config *cfg)
+{
+    return ok(cfg) ? &cfg->tools : NULL;
+}
+
+const char *wb_config_errmsg(const wb_config *cfg)
+{
+    if (!ok(cfg))
+        return "not a live wb_config (freed, or not from wb_config_new())";
+    return cfg->errmsg;
+}
+
 wb_status wb_config_set_memory_limit(wb_config *cfg, uint64_t bytes)
 {
     if (!ok(cfg))
         return WB_EMISUSE;
     if (bytes < ((uint64_t)16 << 20) || bytes > ((uint64_t)4 << 30) - 65536)
-        return WB_EINVAL;
+        return cfail(cfg, WB_EINVAL, "memory limit %llu bytes is outside 16 MiB .. 4 GiB - 64 KiB",
+                     (unsigned long long)bytes);
     cfg->opt.memory_limit = bytes & ~(uint64_t)65535;
     return WB_OK;
 }
@@ -66,7 +97,7 @@ wb_status wb_config_set_output_limit(wb_config *cfg, uint64_t bytes)
     if (!ok(cfg))
         return WB_EMISUSE;
     if (bytes < 1024 || bytes > ((uint64_t)1 << 30))
-        return WB_EINVAL;
+        return cfail(cfg, WB_EINVAL, "output limit %llu bytes is outside 1 KiB .. 1 GiB", (unsigned long long)bytes);
     cfg->opt.output_limit = bytes;
     return WB_OK;
 }
@@ -76,7 +107,8 @@ wb_status wb_config_set_fixed_clock(wb_config *cfg, int64_t epoch_ms)
     if (!ok(cfg))
         return WB_EMISUSE;
     if (epoch_ms < 0 || epoch_ms > 253402300799999LL)
-        return WB_EINVAL;
+        return cfail(cfg, WB_EINVAL, "fixed clock %lld ms is outside 0 .. 253402300799999 (1970 to 9999)",
+                     (long long)epoch_ms);
     cfg->opt.fixed_clock = 1;
     cfg->opt.clock_ms = epoch_ms;
     return WB_OK;
@@ -88,5 +120,88 @@ wb_status wb_config_set_random_seed(wb_config *cfg, uint64_t seed)
         return WB_EMISUSE;
     cfg->opt.seeded = 1;
     cfg->opt.seed = seed;
+    return WB_OK;
+}
+
+/* ---------------------------------------------------------------- tools */
+
+wb_status wb_config_set_policy(wb_config *cfg, const char *json, size_t len, const char *source)
+{
+    if (!ok(cfg) || (!json && len))
+        return WB_EMISUSE;
+    wb__policy *p = wb__policy_load(json ? json : "", len, source, cfg->errmsg, sizeof cfg->errmsg);
+    if (!p)
+        return WB_EPOLICY;
+    wb__policy_unref(cfg->tools.policy);
+    cfg->tools.policy = p;
+    cfg->errmsg[0] = 0;
+    return WB_OK;
+}
+
+wb_status wb_config_load_policy(wb_config *cfg, const char *path)
+{
+    if (!ok(cfg) || !path)
+        return WB_EMISUSE;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return cfail(cfg, WB_EIO, "cannot open policy %s: %s", path, strerror(errno));
+    wb__str b = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        wb__str_add(&b, buf, n);
+    int bad = ferror(f) || b.oom;
+    fclose(f);
+    if (bad) {
+        wb__str_free(&b);
+        return cfail(cfg, WB_EIO, "cannot read policy %s", path);
+    }
+    wb_status st = wb_config_set_policy(cfg, b.s ? b.s : "", b.len, path);
+    wb__str_free(&b);
+    return st;
+}
+
+wb_status wb_config_add_tool(wb_config *cfg, const char *name, wb_tool_fn fn, void *ud, unsigned flags)
+{
+    if (!ok(cfg) || !name || !fn)
+        return WB_EMISUSE;
+    if (flags & ~WB_TOOL_CONCURRENT)
+        return cfail(cfg, WB_EINVAL, "wb_config_add_tool: unknown flags 0x%x (allowed: WB_TOOL_CONCURRENT)", flags);
+    for (size_t i = 0; i < cfg->tools.ncbs; i++)
+        if (!strcmp(cfg->tools.cbs[i].name, name))
+            return cfail(cfg, WB_EINVAL, "a callback for tool \"%s\" is already registered", name);
+    wb__toolcb *n = realloc(cfg->tools.cbs, (cfg->tools.ncbs + 1) * sizeof *n);
+    if (!n)
+        return WB_ENOMEM;
+    cfg->tools.cbs = n;
+    size_t len = strlen(name) + 1;
+    char *copy = malloc(len);
+    if (!copy)
+        return WB_ENOMEM;
+    memcpy(copy, name, len);
+    n[cfg->tools.ncbs++] = (wb__toolcb){ copy, fn, ud, flags };
+    return WB_OK;
+}
+
+wb_status wb_config_set_audit_file(wb_config *cfg, const char *path)
+{
+    if (!ok(cfg) || !path)
+        return WB_EMISUSE;
+    size_t len = strlen(path) + 1;
+    char *copy = malloc(len);
+    if (!copy)
+        return WB_ENOMEM;
+    memcpy(copy, path, len);
+    free(cfg->tools.audit_path);
+    cfg->tools.audit_path = copy;
+    return WB_OK;
+}
+
+wb_status wb_config_set_audit_callback(wb_config *cfg, wb_audit_fn fn, void *ud)
+{
+    if (!ok(cfg))
+        return WB_EMISUSE;
+    cfg->tools.audit_fn = fn;
+    cfg->tools.audit_ud = ud;
     return WB_OK;
 }

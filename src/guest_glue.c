@@ -207,6 +207,51 @@ static void call_run(void *arg)
     Z_guestZ_wb_guest_free(inst, p);
 }
 
+struct resume_args {
+    wb__guest *g;
+    const char *results;
+    size_t len;
+    int status;
+};
+
+static void call_resume(void *arg)
+{
+    struct resume_args *a = arg;
+    Z_guest_instance_t *inst = &a->g->inst;
+    void *dst;
+    u32 p = Z_guestZ_wb_guest_alloc(inst, (u32)a->len);
+    if (p == 0 || wb__guest_span(&inst->w2c_memory, p, a->len, &dst) != WB_OK) {
+        a->status = WB_GUEST_NOMEM;
+        return;
+    }
+    memcpy(dst, a->results, a->len);
+    a->status = (int)Z_guestZ_wb_guest_resume(inst, p, (u32)a->len);
+    Z_guestZ_wb_guest_free(inst, p);
+}
+
+static void finish_outcome(int trap, int status, const wb__rt_call_ctx *c, wb__guest_outcome *o)
+{
+    o->grow_denied = c->grow_denied;
+    if (trap == WB__RT_TRAP_EXIT) {
+        o->exited = 1;
+        return;
+    }
+    o->trap = trap;
+    o->status = status;
+}
+
+wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__guest_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    if (len > UINT32_MAX - 65536)
+        return WB_EINVAL;
+    wb__rt_call_ctx c;
+    struct resume_args a = { g, results, len, 0 };
+    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_resume, &a);
+    finish_outcome(trap, a.status, &c, o);
+    return WB_OK;
+}
+
 wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb__guest_outcome *o)
 {
     memset(o, 0, sizeof *o);
@@ -216,12 +261,6 @@ wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb
     wb__rt_call_ctx c;
     struct run_args a = { g, lang, code, len, 0 };
     int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_run, &a);
-    o->grow_denied = c.grow_denied;
-    if (trap == WB__RT_TRAP_EXIT) {
-        o->exited = 1;
-        return WB_OK;
-    }
-    o->trap = trap;
-    o->status = a.status;
+    finish_outcome(trap, a.status, &c, o);
     return WB_OK;
 }

@@ -47,4 +47,8 @@ void wb__host_end_run(wb__host *h)
     h->out_total = 0;
     h->truncated = 0;
     h->exit_code = 0;
+    free(h->batch);
+    h->batch = NULL;
+    h->batch_len = 0;
+    h->answer = NULL;
 }

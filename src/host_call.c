@@ -8,7 +8,7 @@
 #include "imports.h"
 #include "guest.h"
 
-enum { OP_RESULT = 1 };
+enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4 };
 enum { HC_OK = 0, HC_EFAULT = -1, HC_ENOSYS = -2, HC_ENOMEM = -3 };
 
 static int set_value(wb__host *h, const void *p, size_t n)
@@ -33,6 +33,30 @@ u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 le
     switch (op) {
     case OP_RESULT:
         return (u32)set_value(h, p, len);
+    case OP_TOOLS:
+        if (!h->catalog)
+            return (u32)HC_ENOSYS;
+        h->answer = h->catalog;
+        h->answer_len = h->catalog_len;
+        return (u32)h->answer_len;
+    case OP_READ:
+        /* The guest asks for exactly the length it was told. */
+        if (!h->answer || len != h->answer_len)
+            return (u32)HC_EFAULT;
+        memcpy(p, h->answer, len);
+        h->answer = NULL;
+        return len;
+    case OP_BATCH: {
+        char *b = malloc(len + 1);
+        if (!b)
+            return (u32)HC_ENOMEM;
+        memcpy(b, p, len);
+        b[len] = 0;
+        free(h->batch);
+        h->batch = b;
+        h->batch_len = len;
+        return HC_OK;
+    }
     default:
         return (u32)HC_ENOSYS;
     }

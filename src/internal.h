@@ -48,6 +48,14 @@ typedef struct wb__host {
     size_t value_len;
     int exit_code; /* set by proc_exit */
     uint64_t rng[4]; /* xoshiro256** state when seeded */
+    /* Tool calls: the catalog the guest reads once, the answer waiting
+     * for OP_READ, and the batch the guest sent (malloc'd). */
+    const char *catalog;
+    size_t catalog_len;
+    const char *answer;
+    size_t answer_len;
+    char *batch;
+    size_t batch_len;
 } wb__host;
 
 void wb__host_begin_run(wb__host *h);
@@ -72,6 +80,8 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz);
 void wb__guest_free(wb__guest *g);
 wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len,
                         wb__guest_outcome *o);
+/* Continues a run that returned WB_GUEST_PENDING with the answers. */
+wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__guest_outcome *o);
 /* Back to the template's state (after a trap). 0 or errno. */
 int wb__guest_reset(wb__guest *g);
 

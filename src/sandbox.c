@@ -6,15 +6,19 @@
 
 #include "internal.h"
 #include "runtime/rt.h"
+#include "tools.h"
 #include "../guest/rt/host.h"
 
 #define WB__SANDBOX_MAGIC 0x77627362u /* "wbsb" */
 
 struct wb_sandbox {
     uint32_t magic;
-    int failed; /* wb_new failed: only wb_errmsg and wb_free are allowed */
+    int failed;  /* wb_new failed: only wb_errmsg and wb_free are allowed */
+    int pending; /* a step-API run waits for answers */
     wb__host host;
+    wb__tools tools;
     wb__guest *guest;
+    size_t code_len;
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -59,7 +63,15 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
     }
     if (sb->host.opt.seeded)
         wb__host_seed(&sb->host, sb->host.opt.seed);
-    wb_status st = wb__guest_new(&sb->host, &sb->guest, sb->errmsg, sizeof sb->errmsg);
+    static const wb__tool_opts no_tools;
+    const wb__tool_opts *to = cfg ? wb__config_tools(cfg) : &no_tools;
+    wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    if (st == WB_OK && sb->tools.opt.policy) {
+        sb->host.catalog = sb->tools.catalog;
+        sb->host.catalog_len = sb->tools.catalog_len;
+    }
+    if (st == WB_OK)
+        st = wb__guest_new(&sb->host, &sb->guest, sb->errmsg, sizeof sb->errmsg);
     if (st != WB_OK)
         sb->failed = 1;
     return st;
@@ -70,6 +82,7 @@ void wb_free(wb_sandbox *sb)
     if (!sb || sb->magic != WB__SANDBOX_MAGIC)
         return;
     wb__guest_free(sb->guest);
+    wb__tools_free(&sb->tools);
     wb__host_end_run(&sb->host);
     sb->magic = 0;
     free(sb);
@@ -96,7 +109,84 @@ static const char *trap_advice(int trap)
     }
 }
 
-wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out)
+/* Ends a run: the result takes the output; traps reset the sandbox. */
+static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **out)
+{
+    wb__host *h = &sb->host;
+    wb_status st = WB_OK;
+    wb_result *r = calloc(1, sizeof *r);
+    sb->pending = 0;
+    if (!r) {
+        wb__host_end_run(h);
+        return fail(sb, WB_ENOMEM, "wb_run: out of host memory for the result");
+    }
+    r->out = h->out;
+    r->err = h->err;
+    memset(&h->out, 0, sizeof h->out);
+    memset(&h->err, 0, sizeof h->err);
+    r->exit_code = -1;
+
+    if (o->trap) {
+        int e = wb__guest_reset(sb->guest);
+        st = fail(sb, WB_ETRAP, "guest trap: %s (%s); the sandbox was reset to its initial state, "
+                  "so globals from earlier runs are gone%s",
+                  wasm_rt_strerror((wasm_rt_trap_t)o->trap), trap_advice(o->trap),
+                  e ? "; resetting failed too, the sandbox is unusable" : "");
+        if (e)
+            sb->failed = 1;
+    } else if (o->exited) {
+        r->exit_code = h->exit_code;
+    } else if (o->status == WB_GUEST_OK || o->status == WB_GUEST_THREW) {
+        r->exit_code = o->status == WB_GUEST_OK ? 0 : 1;
+        if (o->status == WB_GUEST_OK) {
+            r->value = h->value;
+            h->value = NULL;
+        }
+    } else {
+        st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
+    }
+    if (o->grow_denied && r->exit_code != 0) {
+        st = fail(sb, WB_EMEMLIMIT,
+                  "memory limit %llu MiB reached (the guest asked for %.1f MiB); raise it with "
+                  "wb_config_set_memory_limit() or --memory",
+                  (unsigned long long)(h->opt.memory_limit >> 20),
+                  (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0));
+    }
+    wb__host_end_run(h);
+    *out = r;
+    return st;
+}
+
+/* Runs the guest until it finishes or, in step mode, until a batch has
+ * calls the embedder must answer.  automatic: run providers ourselves. */
+static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_result **out)
+{
+    wb__host *h = &sb->host;
+    for (;;) {
+        if (o->trap || o->exited || o->status != WB_GUEST_PENDING)
+            return finish(sb, o, out);
+        size_t waiting = wb__tools_take_batch(&sb->tools, h->batch ? h->batch : "[]", h->batch ? h->batch_len : 2);
+        free(h->batch);
+        h->batch = NULL;
+        if (waiting && !automatic) {
+            sb->pending = 1;
+            return WB_PENDING;
+        }
+        if (waiting)
+            wb__tools_run_all(&sb->tools);
+        wb__str res = {0};
+        wb__tools_results(&sb->tools, &res);
+        if (res.oom) {
+            wb__str_free(&res);
+            wb__guest_outcome nomem = { 0, WB_GUEST_NOMEM, 0, 0 };
+            return finish(sb, &nomem, out);
+        }
+        wb__guest_resume(sb->guest, res.s, res.len, o);
+        wb__str_free(&res);
+    }
+}
+
+static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out, int automatic)
 {
     if (out)
         *out = NULL;
@@ -104,59 +194,136 @@ wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_
         return WB_EMISUSE;
     if (!out || (!code && len))
         return fail(sb, WB_EMISUSE, "wb_run: %s is NULL", out ? "code" : "out");
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "a run is waiting for tool call answers: finish it with wb_step() first");
     if (lang != WB_JS)
         return fail(sb, WB_ELANG, "wb_run: language %d is not available; this build has WB_JS (%d)",
                     (int)lang, (int)WB_JS);
-    wb_result *r = calloc(1, sizeof *r);
-    if (!r)
-        return fail(sb, WB_ENOMEM, "wb_run: out of host memory for the result");
+    if (len > UINT32_MAX - 65536)
+        return fail(sb, WB_EINVAL, "wb_run: code of %zu bytes is too large (at most 4 GiB - 64 KiB)", len);
     sb->errmsg[0] = 0;
-
-    wb__host *h = &sb->host;
-    wb__host_begin_run(h);
+    sb->code_len = len;
+    wb__host_begin_run(&sb->host);
+    wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
-    wb_status st = wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
-    if (st != WB_OK) {
-        free(r);
-        return fail(sb, st, "wb_run: code of %zu bytes is too large (at most 4 GiB - 64 KiB)", len);
-    }
+    wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
+    return drive(sb, &o, automatic, out);
+}
 
-    /* The result takes the run's buffers. */
-    r->out = h->out;
-    r->err = h->err;
-    memset(&h->out, 0, sizeof h->out);
-    memset(&h->err, 0, sizeof h->err);
-    r->exit_code = -1;
+wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out)
+{
+    return begin(sb, lang, code, len, out, 1);
+}
 
-    if (o.trap) {
-        int e = wb__guest_reset(sb->guest);
-        st = fail(sb, WB_ETRAP, "guest trap: %s (%s); the sandbox was reset to its initial state, "
-                  "so globals from earlier runs are gone%s",
-                  wasm_rt_strerror((wasm_rt_trap_t)o.trap), trap_advice(o.trap),
-                  e ? "; resetting failed too, the sandbox is unusable" : "");
-        if (e)
-            sb->failed = 1;
-    } else if (o.exited) {
-        r->exit_code = h->exit_code;
-    } else if (o.status == WB_GUEST_OK || o.status == WB_GUEST_THREW) {
-        r->exit_code = o.status == WB_GUEST_OK ? 0 : 1;
-        if (o.status == WB_GUEST_OK) {
-            r->value = h->value;
-            h->value = NULL;
-        }
-    } else {
-        st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", len);
+wb_status wb_start(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out)
+{
+    return begin(sb, lang, code, len, out, 0);
+}
+
+wb_status wb_step(wb_sandbox *sb, wb_result **out)
+{
+    if (out)
+        *out = NULL;
+    if (!live(sb) || !out)
+        return WB_EMISUSE;
+    if (!sb->pending)
+        return fail(sb, WB_ESTATE, "wb_step: no run is waiting (start one with wb_start())");
+    size_t n = wb__tools_waiting_count(&sb->tools);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = wb__tools_waiting(&sb->tools, i);
+        if (sb->tools.calls[k].state == WB__CALL_WAITING)
+            return fail(sb, WB_ESTATE, "wb_step: call %zu (tool \"%s\") has no answer yet: use wb_submit_*()", i,
+                        sb->tools.calls[k].name);
     }
-    if (o.grow_denied && r->exit_code != 0) {
-        st = fail(sb, WB_EMEMLIMIT,
-                  "memory limit %llu MiB reached (the guest asked for %.1f MiB); raise it with "
-                  "wb_config_set_memory_limit() or --memory",
-                  (unsigned long long)(h->opt.memory_limit >> 20),
-                  (double)o.grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0));
+    wb__str res = {0};
+    wb__tools_results(&sb->tools, &res);
+    wb__guest_outcome o;
+    if (res.oom) {
+        wb__str_free(&res);
+        wb__guest_outcome nomem = { 0, WB_GUEST_NOMEM, 0, 0 };
+        return finish(sb, &nomem, out);
     }
-    wb__host_end_run(h);
-    *out = r;
-    return st;
+    wb__guest_resume(sb->guest, res.s, res.len, &o);
+    wb__str_free(&res);
+    return drive(sb, &o, 0, out);
+}
+
+/* ---------------------------------------------------------------- step API */
+
+static size_t pending_index(const wb_sandbox *sb, size_t i)
+{
+    return live(sb) && sb->pending ? wb__tools_waiting(&sb->tools, i) : SIZE_MAX;
+}
+
+size_t wb_pending_count(const wb_sandbox *sb)
+{
+    if (!live(sb) || !sb->pending)
+        return 0;
+    size_t n = 0;
+    while (wb__tools_waiting(&sb->tools, n) != SIZE_MAX)
+        n++;
+    return n;
+}
+
+const char *wb_pending_tool(const wb_sandbox *sb, size_t i)
+{
+    size_t k = pending_index(sb, i);
+    return k == SIZE_MAX ? NULL : sb->tools.calls[k].name;
+}
+
+const char *wb_pending_args(const wb_sandbox *sb, size_t i)
+{
+    size_t k = pending_index(sb, i);
+    return k == SIZE_MAX ? NULL : sb->tools.calls[k].args;
+}
+
+static wb_status submit(wb_sandbox *sb, size_t i, int ok, const char *text, size_t len, int denied)
+{
+    size_t k = pending_index(sb, i);
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (k == SIZE_MAX)
+        return fail(sb, WB_EINVAL, "wb_submit: no pending call %zu (there are %zu)", i, wb_pending_count(sb));
+    if (sb->tools.calls[k].state != WB__CALL_WAITING)
+        return fail(sb, WB_ESTATE, "wb_submit: call %zu (tool \"%s\") was already answered", i, sb->tools.calls[k].name);
+    return wb__tools_answer(&sb->tools, k, ok, text, len, denied);
+}
+
+wb_status wb_submit_result(wb_sandbox *sb, size_t i, const char *json, size_t len)
+{
+    if (!json)
+        return WB_EMISUSE;
+    return submit(sb, i, 1, json, len, 0);
+}
+
+wb_status wb_submit_error(wb_sandbox *sb, size_t i, const char *message)
+{
+    if (!message)
+        return WB_EMISUSE;
+    return submit(sb, i, 0, message, strlen(message), 0);
+}
+
+wb_status wb_submit_deny(wb_sandbox *sb, size_t i, const char *reason)
+{
+    if (!reason)
+        return WB_EMISUSE;
+    size_t k = pending_index(sb, i);
+    char msg[WB__ERRMSG_MAX];
+    snprintf(msg, sizeof msg, "tool \"%s\" denied by the host: %s", k == SIZE_MAX ? "?" : sb->tools.calls[k].name, reason);
+    return submit(sb, i, 0, msg, strlen(msg), 1);
+}
+
+wb_status wb_submit_run(wb_sandbox *sb, size_t i)
+{
+    size_t k = pending_index(sb, i);
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (k == SIZE_MAX)
+        return fail(sb, WB_EINVAL, "wb_submit_run: no pending call %zu (there are %zu)", i, wb_pending_count(sb));
+    if (sb->tools.calls[k].state != WB__CALL_WAITING)
+        return fail(sb, WB_ESTATE, "wb_submit_run: call %zu was already answered", i);
+    wb__tools_run_call(&sb->tools, k);
+    return WB_OK;
 }
 
 const char *wb_result_stdout(const wb_result *r, size_t *len)

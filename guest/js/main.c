@@ -15,7 +15,7 @@
 
 #include "quickjs.h"
 #include "../rt/host.h"
-#include "prelude.h" /* generated: wb_inspect_js[], wb_prelude_js[] and their _len */
+#include "prelude.h" /* generated: wb_inspect_js[], wb_prelude_js[], wb_tools_js[] and their _len */
 
 /* QuickJS measures its stack from the frame address at JS_NewRuntime, which
  * runs near the top of the 1 MiB shadow stack (--stack-first).  Leaving
@@ -29,6 +29,8 @@
 static JSRuntime *rt;
 static JSContext *ctx;
 static JSValue prelude; /* object returned by prelude.js: inspect, formatError, ... */
+static JSValue bridge;  /* object returned by tools.js: install, takeBatch, resolveBatch */
+static JSValue run_promise = JS_UNDEFINED; /* the running script's top-level promise */
 
 static struct {
     JSValue promise, reason;
@@ -97,9 +99,9 @@ static void rejection_tracker(JSContext *c, JSValueConst promise, JSValueConst r
 
 /* Calls prelude[name](arg) and returns the C string result (caller frees
  * with JS_FreeCString), or NULL. */
-static const char *prelude_call_str(const char *name, JSValueConst arg, size_t *len)
+static const char *obj_call_str(JSValueConst obj, const char *name, JSValueConst arg, size_t *len)
 {
-    JSValue fn = JS_GetPropertyStr(ctx, prelude, name);
+    JSValue fn = JS_GetPropertyStr(ctx, obj, name);
     JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 1, &arg);
     JS_FreeValue(ctx, fn);
     if (JS_IsException(r)) {
@@ -115,7 +117,7 @@ static const char *prelude_call_str(const char *name, JSValueConst arg, size_t *
 static void report_uncaught(JSValueConst exc, const char *prefix)
 {
     size_t len = 0;
-    const char *s = prelude_call_str("formatError", exc, &len);
+    const char *s = obj_call_str(prelude, "formatError", exc, &len);
     write_all(2, prefix, strlen(prefix));
     if (s) {
         write_all(2, s, len);
@@ -151,7 +153,7 @@ static int drain_jobs(void)
 static void send_value(JSValueConst value)
 {
     size_t len = 0;
-    const char *json = prelude_call_str("toJSON", value, &len);
+    const char *json = obj_call_str(prelude, "toJSON", value, &len);
     if (json) {
         wb_host_call(WB_HOST_OP_RESULT, json, len);
         JS_FreeCString(ctx, json);
@@ -184,9 +186,17 @@ int wb_guest_init(void)
     JS_SetPropertyStr(ctx, args[0], "random", JS_NewCFunction(ctx, js_native_random, "random", 0));
     prelude = JS_Call(ctx, fn, JS_UNDEFINED, 2, (JSValueConst *)args);
     JS_FreeValue(ctx, fn);
-    JS_FreeValue(ctx, args[0]);
     JS_FreeValue(ctx, args[1]);
     if (JS_IsException(prelude))
+        return report_pending_exception();
+    fn = JS_Eval(ctx, (const char *)wb_tools_js, wb_tools_js_len, "tools.js",
+                 JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    if (JS_IsException(fn))
+        return report_pending_exception();
+    bridge = JS_Call(ctx, fn, JS_UNDEFINED, 1, (JSValueConst *)args);
+    JS_FreeValue(ctx, fn);
+    JS_FreeValue(ctx, args[0]);
+    if (JS_IsException(bridge))
         return report_pending_exception();
     return WB_GUEST_OK;
 }
@@ -204,24 +214,88 @@ void wb_guest_free(void *p)
     free(p);
 }
 
-static int run_js(const char *code, size_t len)
+/* Calls bridge[name](arg) for its effect; 0 or WB_GUEST_THREW. */
+static int bridge_call(const char *name, JSValueConst arg)
 {
-    /* JS_Eval needs a NUL after the source. */
-    char *src = malloc(len + 1);
-    if (!src)
-        return WB_GUEST_NOMEM;
-    memcpy(src, code, len);
-    src[len] = 0;
-    JSValue p = JS_Eval(ctx, src, len, "script.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_ASYNC);
-    free(src);
-    if (JS_IsException(p))
+    JSValue fn = JS_GetPropertyStr(ctx, bridge, name);
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 1, &arg);
+    JS_FreeValue(ctx, fn);
+    if (JS_IsException(r))
         return report_pending_exception();
+    JS_FreeValue(ctx, r);
+    return WB_GUEST_OK;
+}
 
+/* Reads the host's pending answer of n bytes into a JS string. */
+static JSValue read_host_answer(int32_t n)
+{
+    char *buf = malloc((size_t)n + 1);
+    if (!buf)
+        return JS_ThrowOutOfMemory(ctx);
+    if (wb_host_call(WB_HOST_OP_READ, buf, (size_t)n) != n) {
+        free(buf);
+        return JS_ThrowInternalError(ctx, "the host did not hand over its answer");
+    }
+    JSValue s = JS_NewStringLen(ctx, buf, (size_t)n);
+    free(buf);
+    return s;
+}
+
+/* First run in this sandbox: make the policy's tools callable. */
+static int install_tools(void)
+{
+    JSValue fn = JS_GetPropertyStr(ctx, bridge, "installed");
+    JSValue done = JS_Call(ctx, fn, JS_UNDEFINED, 0, NULL);
+    JS_FreeValue(ctx, fn);
+    int installed = JS_ToBool(ctx, done);
+    JS_FreeValue(ctx, done);
+    if (installed)
+        return WB_GUEST_OK;
+    int32_t n = wb_host_call(WB_HOST_OP_TOOLS, NULL, 0);
+    if (n < 0)
+        return WB_GUEST_OK; /* a host without tools */
+    JSValue list = read_host_answer(n);
+    if (JS_IsException(list))
+        return report_pending_exception();
+    int r = bridge_call("install", list);
+    JS_FreeValue(ctx, list);
+    return r;
+}
+
+/* Sends the tool calls of this turn, if any: 1 when a batch went out. */
+static int flush_batch(int *status)
+{
+    JSValue fn = JS_GetPropertyStr(ctx, bridge, "takeBatch");
+    JSValue b = JS_Call(ctx, fn, JS_UNDEFINED, 0, NULL);
+    JS_FreeValue(ctx, fn);
+    if (JS_IsException(b)) {
+        *status = report_pending_exception();
+        return 0;
+    }
+    if (JS_IsUndefined(b))
+        return 0;
+    size_t len;
+    const char *s = JS_ToCStringLen(ctx, &len, b);
+    JS_FreeValue(ctx, b);
+    if (!s) {
+        *status = report_pending_exception();
+        return 0;
+    }
+    wb_host_call(WB_HOST_OP_BATCH, s, len);
+    JS_FreeCString(ctx, s);
+    return 1;
+}
+
+/* Runs the event loop until the script is done or waits on tool calls. */
+static int continue_run(void)
+{
     int status = drain_jobs();
+    if (status == WB_GUEST_OK && flush_batch(&status))
+        return WB_GUEST_PENDING;
     if (status == WB_GUEST_OK) {
-        switch (JS_PromiseState(ctx, p)) {
+        switch (JS_PromiseState(ctx, run_promise)) {
         case JS_PROMISE_FULFILLED: {
-            JSValue r = JS_PromiseResult(ctx, p);
+            JSValue r = JS_PromiseResult(ctx, run_promise);
             JSValue v = JS_GetPropertyStr(ctx, r, "value");
             send_value(v);
             JS_FreeValue(ctx, v);
@@ -229,7 +303,7 @@ static int run_js(const char *code, size_t len)
             break;
         }
         case JS_PROMISE_REJECTED: {
-            JSValue r = JS_PromiseResult(ctx, p);
+            JSValue r = JS_PromiseResult(ctx, run_promise);
             report_uncaught(r, "Uncaught ");
             JS_FreeValue(ctx, r);
             status = WB_GUEST_THREW;
@@ -244,7 +318,8 @@ static int run_js(const char *code, size_t len)
         }
         }
     }
-    JS_FreeValue(ctx, p);
+    JS_FreeValue(ctx, run_promise);
+    run_promise = JS_UNDEFINED;
 
     /* The script's own top-level promise is handled above, not a leak. */
     for (int i = 0; i < nrejections; i++) {
@@ -258,10 +333,47 @@ static int run_js(const char *code, size_t len)
     return status;
 }
 
+static int run_js(const char *code, size_t len)
+{
+    int status = install_tools();
+    if (status != WB_GUEST_OK)
+        return status;
+    /* JS_Eval needs a NUL after the source. */
+    char *src = malloc(len + 1);
+    if (!src)
+        return WB_GUEST_NOMEM;
+    memcpy(src, code, len);
+    src[len] = 0;
+    JS_FreeValue(ctx, run_promise);
+    run_promise = JS_Eval(ctx, src, len, "script.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_ASYNC);
+    free(src);
+    if (JS_IsException(run_promise)) {
+        run_promise = JS_UNDEFINED;
+        return report_pending_exception();
+    }
+    return continue_run();
+}
+
 __attribute__((export_name("wb_guest_run")))
 int wb_guest_run(int lang, const char *code, size_t len)
 {
     if (lang != WB_GUEST_JS)
         return WB_GUEST_BADLANG;
     return run_js(code, len);
+}
+
+/* The host's answers to the last batch: a JSON array (see tools.js). */
+__attribute__((export_name("wb_guest_resume")))
+int wb_guest_resume(const char *results, size_t len)
+{
+    if (JS_IsUndefined(run_promise))
+        return WB_GUEST_THREW;
+    JSValue s = JS_NewStringLen(ctx, results, len);
+    if (JS_IsException(s))
+        return report_pending_exception();
+    int r = bridge_call("resolveBatch", s);
+    JS_FreeValue(ctx, s);
+    if (r != WB_GUEST_OK)
+        return r;
+    return continue_run();
 }

@@ -10,7 +10,10 @@
 #include <stdint.h>
 
 enum {
-    WB_HOST_OP_RESULT = 1, /* req: JSON text of the run's value */
+    WB_HOST_OP_RESULT = 1, /* req: JSON text of the run's value; returns 0 */
+    WB_HOST_OP_TOOLS = 2,  /* returns the length of the tool catalog (JSON), read with OP_READ */
+    WB_HOST_OP_READ = 3,   /* req: buffer of exactly the announced length; copies the host's answer */
+    WB_HOST_OP_BATCH = 4,  /* req: JSON array of tool calls made this turn; returns 0 */
 };
 
 #ifdef __wasm__
@@ -27,6 +30,7 @@ enum {
     WB_GUEST_THREW = 1,     /* uncaught exception or rejection, reported on stderr */
     WB_GUEST_NOMEM = 2,     /* the guest could not allocate what it needed */
     WB_GUEST_BADLANG = 3,   /* language not built into this guest */
+    WB_GUEST_PENDING = 4,   /* tool calls sent with OP_BATCH wait for wb_guest_resume */
 };
 
 #endif

@@ -33,6 +33,11 @@ static const char usage_text[] =
     "  --fixed-clock MS     Date.now() returns MS (milliseconds since 1970) and\n"
     "                       time stands still\n"
     "  --seed N             Math.random() gives a fixed sequence for seed N\n"
+    "  --policy FILE        tools the script may call (tools.NAME(args)), checked\n"
+    "                       against the policy's constraints and budgets\n"
+    "                       (docs/policy.md); a denied call rejects with a\n"
+    "                       ToolDeniedError saying why\n"
+    "  --audit FILE         append one JSON line per tool call to FILE\n"
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
@@ -177,6 +182,14 @@ static int cmd_run(int argc, char **argv)
                 fprintf(stderr, "wasmbox: %s '%s' is not valid: give %s\n", a, val,
                         is_clock ? "milliseconds since 1970-01-01 (0 to 253402300799999)"
                                  : "an unsigned 64-bit integer");
+                goto out;
+            }
+            i++;
+        } else if (!strcmp(a, "--policy") || !strcmp(a, "--audit")) {
+            if (!val) { rc = usage_error("%s needs a file name", a); goto out; }
+            wb_status st = !strcmp(a, "--policy") ? wb_config_load_policy(cfg, val) : wb_config_set_audit_file(cfg, val);
+            if (st != WB_OK) {
+                fprintf(stderr, "wasmbox: %s\n", wb_config_errmsg(cfg));
                 goto out;
             }
             i++;
