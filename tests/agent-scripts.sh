@@ -25,7 +25,10 @@ case $bin in
     p=$(command -v -- "$bin" 2>/dev/null) || { echo "agent-scripts.sh: $bin not found in PATH" >&2; exit 2; }
     bin=$p ;;
 esac
-[ -f "$bin" ] && [ -x "$bin" ] || { echo "agent-scripts.sh: $bin is not an executable file" >&2; exit 2; }
+if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
+    echo "agent-scripts.sh: $bin is not an executable file" >&2
+    exit 2
+fi
 
 set_dir=$(dirname -- "$0")/../../shared/agent-scripts
 if [ ! -d "$set_dir/js" ]; then

@@ -1,0 +1,33 @@
+// Classic array methods: mutation vs copy, reduce, splice, fill, sort
+// defaults, every/some, indexOf, join, keys/entries, length tricks.
+const nums = [10, 1, 5, 100, 25];
+console.log("default sort is by string: " + [...nums].sort().join(",") + " numeric: " + [...nums].sort((a, b) => a - b).join(","));
+console.log("map " + nums.map((n, i) => n * i).join(",") + " filter " + nums.filter((n) => n > 5).join(",") + " reduce " + nums.reduce((s, n) => s + n) + " reduceRight " + ["a", "b", "c"].reduceRight((s, x) => s + x));
+console.log("some " + nums.some((n) => n > 50) + " every " + nums.every((n) => n > 0) + " find " + nums.find((n) => n > 20) + " findIndex " + nums.findIndex((n) => n === 5) + " " + [].every((x) => false));
+const arr = [1, 2, 3, 4, 5, 6];
+const removed = arr.splice(1, 2, "a", "b", "c");
+console.log("splice removed " + removed.join(",") + " now " + arr.join(",") + " negative " + arr.splice(-2).join(",") + " now " + arr.join(","));
+console.log("slice " + arr.slice(1, -1).join(",") + " concat " + arr.concat([7, [8]], 9).length + " reverse " + [1, 2, 3].reverse().join(""));
+console.log("fill " + new Array(4).fill(0).join(",") + " " + [1, 2, 3, 4].fill(9, 1, 3).join(",") + " copyWithin " + [1, 2, 3, 4, 5].copyWithin(0, 3).join(","));
+const shared = new Array(2).fill([]);
+shared[0].push("x");
+console.log("fill shares the object: " + JSON.stringify(shared));
+console.log("indexOf " + [1, 2, 1].indexOf(1, 1) + " lastIndexOf " + [1, 2, 1].lastIndexOf(1) + " " + ["1"].indexOf(1));
+console.log("join " + [1, null, undefined, 2].join("-") + " " + [[1, 2], [3]].join(";") + " toString " + [1, [2, [3]]].toString());
+console.log("keys " + [...["a", "b"].keys()].join(",") + " entries " + JSON.stringify([...["a", "b"].entries()]) + " values " + [...["a"].values()]);
+const len = [1, 2, 3, 4];
+len.length = 2;
+console.log("truncate " + JSON.stringify(len));
+len[5] = "far";
+console.log("sparse " + len.length + " " + JSON.stringify(len) + " in " + (3 in len) + " forEach visits " + (() => { let c = 0; len.forEach(() => c++); return c; })());
+console.log("push returns " + [].push(1, 2) + " unshift returns " + [3].unshift(1, 2) + " pop " + [1, 2].pop() + " shift " + [1, 2].shift() + " empty pop " + [].pop());
+const matrix = [[1, 2, 3], [4, 5, 6]];
+console.log("transpose " + JSON.stringify(matrix[0].map((_, i) => matrix.map((row) => row[i]))));
+const mixed = ["b", undefined, "a", , "c", undefined];
+console.log("sort puts undefined last, holes after: " + JSON.stringify(mixed.sort()) + " length " + mixed.length);
+console.log("isArray " + Array.isArray([]) + " " + Array.isArray(new Uint8Array(1)) + " " + Array.isArray({ length: 0 }));
+const chunk = (xs, n) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+console.log("chunk " + JSON.stringify(chunk([1, 2, 3, 4, 5, 6, 7], 3)));
+const zip = (...xs) => xs[0].map((_, i) => xs.map((x) => x[i]));
+console.log("zip " + JSON.stringify(zip([1, 2], ["a", "b"], [true, false])));
+console.log("unique " + [...new Set([3, 1, 3, 2, 1])].join(",") + " range " + [...Array(5).keys()].join(""));

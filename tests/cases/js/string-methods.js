@@ -1,0 +1,24 @@
+// Everyday String.prototype methods.
+const s = "  Hello, Wasmbox World!  ";
+console.log(JSON.stringify([s.trim(), s.trimStart(), s.trimEnd()]));
+const t = s.trim();
+console.log(t.toUpperCase() + " | " + t.toLowerCase() + " | " + t.length);
+console.log(t.slice(7, 14) + " " + t.slice(-6) + " " + t.slice(-6, -1) + " " + t.substring(14, 7) + " " + t.substr?.(7, 7));
+console.log(t.indexOf("o") + " " + t.lastIndexOf("o") + " " + t.indexOf("o", 5) + " " + t.indexOf("zzz") + " " + t.search(/W/) + " " + t.includes("box") + " " + t.startsWith("Hello") + " " + t.endsWith("!") + " " + t.startsWith("World", 15));
+console.log(t.at(0) + t.at(-1) + " " + t.charAt(100) + "|" + t.charCodeAt(1) + " " + t.codePointAt(1) + " " + String(t.at(100)));
+console.log("abc".padStart(6, "12") + " " + "abc".padEnd(8, "xy") + " " + "abc".padStart(2) + "|" + "5".padStart(3, "0") + " " + "ab".repeat(3) + "|" + "x".repeat(0) + "|");
+console.log(JSON.stringify("a-b-c".split("-")) + JSON.stringify("a-b-c".split("-", 2)) + JSON.stringify("abc".split("")) + JSON.stringify("a b  c".split(" ")) + JSON.stringify("abc".split()));
+console.log("Hello".concat(", ", "you", 1, null) + " " + ["x", "y"].join("") + " " + "a,b".replace(",", ";"));
+console.log(String.raw`C:\new\table ${1 + 1}` + " " + String.fromCharCode(72, 105) + " " + String.fromCodePoint(0x1f600).length);
+const words = "the quick brown fox jumps over the lazy dog";
+console.log(words.split(" ").map((w) => w[0].toUpperCase() + w.slice(1)).join(" "));
+const camel = (str) => str.replace(/[-_\s]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ""));
+const kebab = (str) => str.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[\s_]+/g, "-").toLowerCase();
+console.log(camel("background-color_value here") + " " + kebab("someCamelCase_and words"));
+console.log("racecar".split("").reverse().join("") === "racecar" ? "palindrome" : "not");
+console.log(encodeURIComponent("a b&c=d/é?") + " " + decodeURIComponent("%F0%9F%98%80").length + " " + encodeURI("http://x.y/a b?q=1&r=é#h") + " " + typeof escape);
+console.log([..."mississippi"].reduce((m, c) => ((m[c] = (m[c] || 0) + 1), m), {}).s + " " + "mississippi".match(/ss/g).length + " " + "mississippi".replaceAll("ss", "SS"));
+console.log(`${"a" < "b"} ${"B" < "a"} ${"10" < "9"} ${"abc" < "abcd"} ${"é" > "z"}`);
+console.log(typeof String(Symbol("d")) + " " + String(null) + String(undefined) + String(12.50) + String([1, [2, 3]]) + String({}) + " " + `${[]}|${[null]}|${[undefined, 1]}`);
+console.log("tab\there".length + " " + "line1\nline2".split("\n").length + " " + ("\u00e9" === "é"));
+console.log("abc".isWellFormed() + " " + "a\ud800".isWellFormed() + " " + JSON.stringify("a\ud800b".toWellFormed()));
