@@ -428,6 +428,11 @@ static wb__json *parse_array(parser *ps, int depth)
         skip_ws(ps);
         if (ps->p < ps->end && *ps->p == ',') {
             ps->p++;
+            skip_ws(ps);
+            if (ps->p < ps->end && *ps->p == ']') {
+                fail_at(ps, ps->p, "trailing comma before ']': JSON does not allow one");
+                return NULL;
+            }
             continue;
         }
         if (ps->p < ps->end && *ps->p == ']') {
@@ -507,6 +512,11 @@ static wb__json *parse_object(parser *ps, int depth)
         skip_ws(ps);
         if (ps->p < ps->end && *ps->p == ',') {
             ps->p++;
+            skip_ws(ps);
+            if (ps->p < ps->end && *ps->p == '}') {
+                fail_at(ps, ps->p, "trailing comma before '}': JSON does not allow one");
+                return NULL;
+            }
             continue;
         }
         if (ps->p < ps->end && *ps->p == '}') {
@@ -560,7 +570,7 @@ static wb__json *parse_value(parser *ps, int depth)
             return new_value(ps, WB_JNULL, at);
         break;
     default:
-        if (*ps->p == '-' || (*ps->p >= '0' && *ps->p <= '9'))
+        if ((*ps->p == '-' && !(ps->end - ps->p >= 2 && ps->p[1] == 'I')) || (*ps->p >= '0' && *ps->p <= '9'))
             return parse_number(ps);
     }
     if (match_word(ps, "NaN") || match_word(ps, "Infinity") || match_word(ps, "-Infinity"))

@@ -66,9 +66,16 @@ static int want_type(loader *l, const wb__json *v, wb__jtype t, const char *what
 /* A non-negative integer no larger than max. */
 static int want_count(loader *l, const wb__json *v, const char *what, int64_t max, int64_t *out)
 {
-    if (v->type != WB_JNUM || !v->u.num.is_int || v->u.num.d < 0 || v->u.num.d > (double)max)
-        return lfail(l, AT(v), "%s must be a whole number from 0 to %lld, found %s", what, (long long)max,
-                     v->type == WB_JNUM ? v->u.num.text : wb__json_type_name(v->type));
+    if (v->type != WB_JNUM || !v->u.num.is_int || v->u.num.d < 0 || v->u.num.d > (double)max) {
+        wb__str found = {0};
+        if (v->type != WB_JNUM)
+            wb__str_addf(&found, "%s ", wb__json_type_name(v->type));
+        wb__json_brief(&found, v, 40);
+        lfail(l, AT(v), "%s must be a whole number from 0 to %lld, found %s", what, (long long)max,
+              found.s ? found.s : "?");
+        wb__str_free(&found);
+        return -1;
+    }
     *out = (int64_t)v->u.num.d;
     return 0;
 }
@@ -373,8 +380,10 @@ fail:
 
 static char **string_list(loader *l, const wb__json *arr, const char *what)
 {
-    if (want_type(l, arr, WB_JARR, what))
+    if (arr->type != WB_JARR) {
+        lfail(l, AT(arr), "%s: expected an array of strings, found %s", what, wb__json_type_name(arr->type));
         return NULL;
+    }
     char **v = calloc(arr->u.arr.n + 1, sizeof *v);
     if (!v) {
         lfail(l, AT(arr), "out of memory");
@@ -582,7 +591,7 @@ static int load_tool(loader *l, const wb__jmember *m, wb__tool *t)
         }
     }
     if (red) {
-        if (!(t->redact = string_list(l, red, "\"redact\"")))
+        if (!(t->redact = string_list(l, red, "each entry of \"redact\"")))
             return -1;
         while (t->redact[t->nredact])
             t->nredact++;

@@ -57,11 +57,6 @@ static void got(wb__str *why, const wb__json *v)
 static int check_schema(const wb__json *s, const wb__json *v, wb__str *path, wb__str *why)
 {
     const wb__json *type = wb__json_get(s, "type");
-    if (v->type == WB_JNUM && fabs(v->u.num.d) > WB__MAX_SAFE && v->u.num.is_int) {
-        wb__str_addf(why, "parameter %s: integer %s is beyond ±2^53-1 and cannot be checked exactly",
-                     path_name(path), v->u.num.text ? v->u.num.text : "");
-        return 0;
-    }
     if (type && !type_ok(type->u.str.s, v)) {
         wb__str_addf(why, "parameter %s: expected %s, ", path_name(path), type->u.str.s);
         got(why, v);
@@ -344,6 +339,35 @@ static int eval(const wb__constraint *c, const wb__json *args, wb__str *why)
     return ok;
 }
 
+/* Integers written past ±2^53-1 anywhere in the arguments: a provider
+ * may read them exactly while every comparison here rounds them. */
+static int numbers_exact(const wb__json *v, wb__str *path, wb__str *why)
+{
+    int ok = 1;
+    if (v->type == WB_JNUM && v->u.num.is_int && fabs(v->u.num.d) > WB__MAX_SAFE) {
+        wb__str_addf(why, "parameter %s: integer %s is beyond ±2^53-1 (9007199254740991) and cannot be checked "
+                     "exactly; send it as a string", path_name(path), v->u.num.text ? v->u.num.text : "");
+        return 0;
+    }
+    for (size_t i = 0; ok && v->type == WB_JARR && i < v->u.arr.n; i++) {
+        size_t mark = path->len;
+        path_push(path, NULL, i, 1);
+        ok = numbers_exact(v->u.arr.v[i], path, why);
+        path->len = mark;
+        if (path->s)
+            path->s[mark] = 0;
+    }
+    for (size_t i = 0; ok && v->type == WB_JOBJ && i < v->u.obj.n; i++) {
+        size_t mark = path->len;
+        path_push(path, v->u.obj.m[i].key, 0, 0);
+        ok = numbers_exact(v->u.obj.m[i].val, path, why);
+        path->len = mark;
+        if (path->s)
+            path->s[mark] = 0;
+    }
+    return ok;
+}
+
 int wb__policy_check(const wb__tool *t, const wb__json *args, wb__str *why)
 {
     if (args->type != WB_JOBJ) {
@@ -351,7 +375,11 @@ int wb__policy_check(const wb__tool *t, const wb__json *args, wb__str *why)
         return 0;
     }
     wb__str path = {0};
-    int ok = 1;
+    int ok = numbers_exact(args, &path, why);
+    if (!ok) {
+        wb__str_free(&path);
+        return 0;
+    }
     if (t->params) {
         ok = check_schema(t->params, args, &path, why);
     } else if (args->u.obj.n) {
