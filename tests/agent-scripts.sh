@@ -14,6 +14,7 @@
 # diff, then one line "N passed, N failed".  When the set is absent this
 # prints "0 passed, 0 failed, 12 skipped" and exits 0.  Exit 1 on failure.
 set -u
+unset CDPATH  # cd must not print anything
 
 [ $# -eq 1 ] || { echo "usage: agent-scripts.sh WASMBOX_BINARY" >&2; exit 2; }
 bin=$1

@@ -16,6 +16,7 @@
 #
 # Default CASE_DIR: tests/cases/js next to this script.  POSIX sh.
 set -u
+unset CDPATH  # cd must not print anything
 
 usage() { echo "usage: golden.sh WASMBOX_BINARY [CASE_DIR...]" >&2; exit 2; }
 [ $# -ge 1 ] || usage

@@ -25,6 +25,7 @@
 #             writing them; "N passed, N failed" at the end, exit 1 on failure
 #   NODE=...  the node binary (default: node from PATH)
 set -u
+unset CDPATH  # cd must not print anything
 
 here=$(cd "$(dirname -- "$0")" && pwd)
 mode=record
