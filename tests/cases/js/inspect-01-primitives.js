@@ -1,0 +1,20 @@
+// console.log of primitive values, alone and as extra arguments.
+console.log(1, -1, 0, -0, 3.14, -2.5e-7, 1e21, 123456789012345680000);
+console.log(NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE);
+console.log(0.1 + 0.2, 1 / 3, 2 ** 53, -(2 ** 31));
+console.log(1n, -5n, 2n ** 64n, 0n);
+console.log(true, false, null, undefined);
+console.log(undefined);
+console.log(null);
+console.log(-0);
+console.log(123n);
+console.log(Symbol(), Symbol("desc"), Symbol.iterator, Symbol.for("registered"));
+console.log(Symbol("it's"), Symbol("with space"));
+console.log("a plain string");
+console.log("two", "strings");
+console.log("");
+console.log("", "");
+console.log(42, "then a string", true);
+console.log([1, -0, 0, NaN, -Infinity, 1n, true, null, undefined]);
+console.log({ n: -0, big: 10n, t: true, f: false, u: undefined, nul: null, s: Symbol("s") });
+console.log([0.1, 0.25, 100, 1e100, 5e-324]);

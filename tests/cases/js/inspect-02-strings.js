@@ -1,0 +1,22 @@
+// Strings inside containers are quoted and escaped like node.
+console.log(["simple", "with space", ""]);
+console.log(["it's"]);
+console.log(['say "hi"']);
+console.log([`it's "both"`]);
+console.log([`it's "all" \`three\``]);
+console.log(["${template}'\""]);
+console.log(["tab\there", "new\nline", "cr\rhere", "back\\slash", "bell\x07", "vt\v", "ff\f", "bs\b"]);
+console.log(["\x00\x01\x1f", "del\x7f", "c1\x85\x9f", "nbsp\xa0ok"]);
+console.log(["é", "中文", "emoji 😀", "e\u0301"]);
+console.log(["lone \ud800 high", "lone \udc00 low", "pair \ud83d\ude00 ok"]);
+console.log({ key: "value with 'quote'" });
+console.log({ multi: "line one\nline two" });
+console.log(["x".repeat(20) + "\n" + "y".repeat(70)]);
+console.log({ text: "first line of a long text\nsecond line of a long text\nthird line of a long text\n" });
+console.log({ nested: { deeper: "the quick brown fox jumps over the lazy dog\nand runs away again and again\n" } });
+console.log(["z".repeat(120)]);
+console.log({ long: "w".repeat(90) });
+console.log(["r".repeat(10001)]);
+console.log("top-level strings are raw: it's \"fine\"\n\ttabbed");
+console.log(new Map([["key'1", "val\n2"]]));
+console.log(new Set(["a'b", 'c"d']));

@@ -1,0 +1,44 @@
+// util.format-style placeholders in the first argument.
+console.log("%s is %s years", "Bob", 42);
+console.log("%s", "only");
+console.log("%s|%s|%s|%s|%s", null, undefined, -0, 12n, Symbol("s"));
+console.log("%s", { a: { b: { c: 1 } } });
+console.log("%s", [1, [2, [3, [4]]]]);
+console.log("%s", function named() {});
+console.log("%s", class Klass {});
+console.log("%s", new Date(0));
+console.log("%s", { toString() { return "custom toString"; } });
+class WithToString { toString() { return "WithToString!"; } }
+class WithoutToString { constructor() { this.q = 1; } }
+console.log("%s and %s", new WithToString(), new WithoutToString());
+console.log("%s", new Map([[1, { a: 1 }]]));
+console.log("%s", new Number(5), "%s");
+console.log("%d %d %d %d %d %d", 42, "42", 1.5, 5n, {}, "abc");
+console.log("%d", -0);
+console.log("%d %d", "", null);
+console.log("%i %i %i %i %i", 42.9, "42.9abc", 5n, "x", -7.9);
+console.log("%f %f %f %f", "1.5e3", 2, "abc", "-0");
+console.log("%j", { a: [1, "x", null], b: { c: true } });
+const circ = { name: "c" }; circ.self = circ;
+console.log("%j", circ);
+console.log("%j %j %j", "str", 5, undefined);
+console.log("%o", { a: 1, b: [1, 2] });
+console.log("%o", [1, 2, 3]);
+console.log("%o", { a: { b: { c: { d: { e: 1 } } } } });
+console.log("%O", { a: { b: { c: { d: 1 } } } });
+console.log("%cstyled%c text", "color: red", "font-weight: bold");
+console.log("100%% sure, %s", "really");
+console.log("100%%");
+console.log("%s %d %%", "a");
+console.log("%s %s %s", "only one");
+console.log("unknown %x %s", "y");
+console.log("trailing %", 1);
+console.log("%s%s%s", 1, 2, 3);
+console.log("a %s", "b", "c", { d: 1 }, [2], "e");
+console.log(1, "%s", 2);
+console.log({ a: 1 }, "%s", "x");
+console.log("result:", { ok: true, items: [1, 2, 3] });
+console.log("count: %d, items: %O", 3, ["a", "b", "c"]);
+console.log("data=%j!", { a: [1, { b: null }] });
+console.log("%s", "%s", "x");
+console.log("%s:%s", "host", 8080, "extra");

@@ -1,0 +1,31 @@
+// Arrays: empty, nested, sparse, with extra keys, long.
+console.log([]);
+console.log([1, 2, 3]);
+console.log([[]], [{}], [[[]]]);
+console.log([1, [2, [3, [4, [5]]]]]);
+console.log(["a", 1, null, undefined, true, { x: 1 }, [2]]);
+console.log([1, , 3]);
+console.log(new Array(5));
+console.log([, , 1, , ,]);
+const sparse = new Array(200); sparse[150] = "x";
+console.log(sparse);
+const sparse2 = []; sparse2[2] = 1; sparse2[300] = 2;
+console.log(sparse2);
+const holes = Array.from({ length: 120 }, (_, i) => i); delete holes[5];
+console.log(holes);
+const extra = [1, 2]; extra.label = "tagged"; extra[Symbol("s")] = true;
+console.log(extra);
+console.log(Array.from({ length: 101 }, (_, i) => i));
+console.log(Array.from({ length: 100 }, (_, i) => i));
+console.log(Array.from({ length: 1000 }, (_, i) => i * 2));
+console.log(Array.from({ length: 8 }, (_, i) => ({ id: i, name: "n" + i })));
+console.log([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }, { f: 6 }]);
+console.log(["a".repeat(30), "b".repeat(30), "c".repeat(30)]);
+class MyArr extends Array {}
+console.log(MyArr.from([1, 2, 3]));
+console.log(MyArr.from([]));
+const getterArr = [1, 2];
+Object.defineProperty(getterArr, 0, { get() { return 1; }, enumerable: true });
+console.log(getterArr);
+console.log([undefined, , null, , 1, 2, 3, 4, 5, 6]);
+console.log(Object.setPrototypeOf([1, 2], null));

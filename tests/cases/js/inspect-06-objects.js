@@ -1,0 +1,26 @@
+// Plain objects: key quoting, symbol keys, accessors, hidden properties.
+console.log({});
+console.log({ a: 1, "b-c": 2, $d: 3, _e: 4, "1x": 5, 7: 6, "": 7, "é": 8, "a b": 9, camelCase: 10, snake_case: 11 });
+console.log({ 10: "a", 2: "b", x: "c", 1.5: "d", "-1": "e" });
+console.log({ "it's": 1, 'say "x"': 2, "a\nb": 3 });
+console.log({ [Symbol("a")]: 1, b: 2, [Symbol()]: 3, [Symbol.iterator]: 4 });
+const hiddenSym = { visible: 1 };
+Object.defineProperty(hiddenSym, Symbol("hidden"), { value: 2 });
+console.log(hiddenSym);
+console.log({ get a() { return 1; }, set a(v) {}, get b() { return 2; }, set c(v) {} });
+console.log(Object.defineProperty({ a: 1 }, "hidden", { value: 2 }));
+console.log(JSON.parse('{"__proto__": 1, "a": 2}'));
+console.log({ a: undefined, b: null });
+console.log({ constructor: "x" });
+console.log({ constructor: function Bar() {} });
+console.log(Object.create({ inherited: 1 }));
+console.log(Object.freeze({ frozen: true }));
+console.log({ [Symbol.toStringTag]: "T" });
+console.log({ a: {}, b: [], c: new Map(), d: new Set(), e: "" });
+console.log({ ["k".repeat(90)]: 1 });
+console.log({ alpha: "aaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbb", gamma: "ggggggggggggggg", delta: "ddddddddddddd" });
+console.log({ description: "A fairly long description text", category: "misc", count: 1234567 });
+console.log(Object.fromEntries(Array.from({ length: 30 }, (_, i) => ["k" + i, i])));
+console.log(Object.fromEntries(Array.from({ length: 120 }, (_, i) => ["key" + i, i])));
+console.log({ a: "x".repeat(100), b: 1 });
+console.log({ f: 1.5, g: -0, h: [-0] });

@@ -1,0 +1,27 @@
+// Depth limit (2) and node's line breaking ("compact: 3", breakLength 80).
+console.log({ a: { b: { c: { d: { e: 1 } } } } });
+console.log({ a: { b: { c: {} } } });
+console.log({ a: { b: { c: [] } } });
+console.log({ a: { b: { c: [1] } } });
+console.log({ a: { b: { c: 1 } } });
+console.log([[[1]]]);
+console.log([[[[]]]]);
+console.log([[[[1, 2]]]]);
+console.log({ x: [{ y: 1 }], z: 2 });
+console.log({ a: { b: { c: 1 } }, d: 1 });
+console.log({ d: 1, a: { b: { c: 1 } } });
+console.log({ a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } } });
+console.log({ a: { b: { c: 1, d: 2 }, e: [1, 2, { f: 3 }] }, g: "h" });
+console.log([{ a: [{ b: { c: 1 } }] }]);
+console.log([{ a: [{ b: [{ c: 1 }] }] }]);
+console.log({ level1: { level2: { message: "y".repeat(75) } } });
+console.log({ user: { id: 42, profile: { first: "Ada", last: "Lovelace", born: 1815 }, roles: ["admin", "dev"] } });
+console.log({ id: 1, name: "Alice", tags: ["a", "b"], address: { city: "Paris", zip: "75001" }, active: true });
+console.log([{ id: 1, name: "Alice", email: "alice@example.com" }, { id: 2, name: "Bob", email: "bob@example.com" }]);
+console.log({ status: 200, headers: { "content-type": "application/json", "x-request-id": "abc-123" }, body: { items: [1, 2, 3], total: 3 } });
+console.log({ a: [1, 2, 3], b: [4, 5, 6], c: [7, 8, 9], d: [10, 11, 12], e: [13, 14, 15], f: [16] });
+console.log({ veryLongPropertyNameNumberOne: 1, veryLongPropertyNameNumberTwo: 2, three: 3 });
+console.log({ m: new Map([["k", new Map([["j", { deep: 1 }]])]]) });
+console.log(new Map([["a", { b: { c: { d: 1 } } }]]));
+console.log({ s: new Set([[1, [2, [3]]]]) });
+console.log({ a: [[1, 2, [3, 4, [5, [6]]]]] });

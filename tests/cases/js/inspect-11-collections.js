@@ -1,0 +1,25 @@
+// Map, Set, WeakMap, WeakSet.
+console.log(new Map([["a", 1], ["b", 2]]));
+console.log(new Map(), new Set());
+console.log(new Set([1]), new Set(["x", "y", "z"]));
+console.log(new Map([[{ a: 1 }, [1, 2]], [null, undefined], [NaN, -0]]));
+console.log(new Set([{ a: 1 }, { b: 2 }, [1, 2], "str"]));
+console.log(new Set(Array.from({ length: 200 }, (_, i) => i)));
+console.log(new Map(Array.from({ length: 102 }, (_, i) => [i, i])));
+console.log(new Set(Array.from({ length: 30 }, (_, i) => "s" + i)));
+console.log(new Set(["aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbb", "cccccccccccccccccccccc", "dddddddd"]));
+console.log(Object.assign(new Map([[1, 2]]), { extra: true }));
+console.log({ a: { b: { c: new Set([1]) } } });
+console.log({ a: { b: { c: new Map([[1, 2]]) } } });
+console.log({ a: { b: { c: new Map() } } });
+console.log(new Map(Array.from({ length: 5 }, (_, i) => [{ id: i }, { value: "v".repeat(10) }])));
+console.log(new Map([["config", { host: "localhost", port: 8080, tls: false }], ["users", ["ann", "bob"]]]));
+const counts = new Map();
+for (const w of "a b a c b a".split(" ")) counts.set(w, (counts.get(w) || 0) + 1);
+console.log(counts);
+console.log(new Map([[1, new Set([1, 2])], [2, new Map([[3, 4]])]]));
+console.log(new WeakMap(), new WeakSet());
+console.log({ a: { b: { c: new WeakMap() } } });
+console.log([new WeakMap(), new WeakSet()]);
+console.log(new Set([new Set([new Set([new Set([1])])])]));
+console.log(new Map([["k", new Map([["k", new Map([["k", new Map([["k", 1]])]])]])]]));
