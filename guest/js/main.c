@@ -48,6 +48,23 @@ static void write_all(int fd, const char *s, size_t n)
     }
 }
 
+/* Writes s, replacing lone UTF-16 surrogates (which QuickJS encodes as the
+ * invalid UTF-8 sequences ED A0..BF xx) by U+FFFD, as node does: output
+ * must stay valid UTF-8 for the host and for --json. */
+static void write_utf8(int fd, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if ((unsigned char)s[i] == 0xED && ((unsigned char)s[i + 1] & 0xE0) == 0xA0) {
+            write_all(fd, s + run, i - run);
+            write_all(fd, "\xEF\xBF\xBD", 3);
+            i += 2;
+            run = i + 1;
+        }
+    }
+    write_all(fd, s + run, n - run);
+}
+
 /* native.write(fd, string): console's only way out. */
 static JSValue js_native_write(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv)
 {
@@ -59,7 +76,7 @@ static JSValue js_native_write(JSContext *c, JSValueConst this_val, int argc, JS
     const char *s = JS_ToCStringLen(c, &len, argv[1]);
     if (!s)
         return JS_EXCEPTION;
-    write_all(fd, s, len);
+    write_utf8(fd, s, len);
     JS_FreeCString(c, s);
     return JS_UNDEFINED;
 }
@@ -120,7 +137,7 @@ static void report_uncaught(JSValueConst exc, const char *prefix)
     const char *s = obj_call_str(prelude, "formatError", exc, &len);
     write_all(2, prefix, strlen(prefix));
     if (s) {
-        write_all(2, s, len);
+        write_utf8(2, s, len);
         JS_FreeCString(ctx, s);
     } else {
         static const char fallback[] = "(exception could not be printed)";

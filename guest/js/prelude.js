@@ -6,6 +6,11 @@
 // host-backed Math.random).
 (function (native, inspect) {
   "use strict";
+  // Captured now: a script may replace the globals, and the host must still
+  // get the run's value and error reports right.
+  const JSONstringify = JSON.stringify;
+  const StringCtor = String;
+  const ErrorCtor = Error;
 
   function formatArgs(args) {
     return inspect.format(args);
@@ -26,9 +31,9 @@
   });
 
   function formatError(e) {
-    if (e instanceof Error) {
-      let head = String(e.name) + ": " + String(e.message);
-      if (e.message === "") head = String(e.name);
+    if (e instanceof ErrorCtor) {
+      let head = StringCtor(e.name) + ": " + StringCtor(e.message);
+      if (e.message === "") head = StringCtor(e.name);
       const stack = typeof e.stack === "string" ? e.stack.replace(/\n+$/, "") : "";
       return stack ? head + "\n" + stack : head;
     }
@@ -38,13 +43,13 @@
   // The run's last value as JSON text, or undefined when it has none.
   function toJSON(v) {
     if (v === undefined || typeof v === "function" || typeof v === "symbol") return undefined;
-    if (typeof v === "bigint") return JSON.stringify(v.toString());
+    if (typeof v === "bigint") return JSONstringify(StringCtor(v));
     try {
-      const s = JSON.stringify(v, (k, x) => (typeof x === "bigint" ? x.toString() : x));
+      const s = JSONstringify(v, (k, x) => (typeof x === "bigint" ? StringCtor(x) : x));
       return s === undefined ? undefined : s;
     } catch (e) {
       // Circular structures and throwing getters: fall back to a description.
-      return JSON.stringify(inspect.inspect(v));
+      return JSONstringify(inspect.inspect(v));
     }
   }
 
