@@ -15,6 +15,9 @@
 #    way for every case but the (correct) short fast path: the low `bits`
 #    bits, sign-extended from the value, plus one zero limb on top so the
 #    result reads as non-negative.  asIntN is untouched.
+# 3. Object spread of a string: {..."hi"} must copy the string's indexed
+#    characters (CopyDataProperties does ToObject on its source); upstream
+#    returns early for every primitive, giving {}.
 set -eu
 src=${1:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
 dst=${2:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
@@ -24,6 +27,15 @@ perl -0777 -e '
     open(my $in, "<", $src) or die "patch-quickjs: cannot read $src: $!\n";
     local $/; my $t = <$in>; close $in;
     my @edits = (
+        [ "object spread of a string primitive",
+          "    if (JS_VALUE_GET_TAG(source) != JS_TAG_OBJECT)\n        return 0;\n\n    if (JS_VALUE_GET_TAG(excluded) == JS_TAG_OBJECT)\n",
+          "    if (JS_VALUE_GET_TAG(source) == JS_TAG_STRING) {\n" .
+          "        /* wasmbox (tools/patch-quickjs.sh): ToObject(source) for strings */\n" .
+          "        JSValue obj = JS_ToObject(ctx, source);\n" .
+          "        if (JS_IsException(obj))\n            return -1;\n" .
+          "        ret = JS_CopyDataProperties(ctx, target, obj, excluded, setprop);\n" .
+          "        JS_FreeValue(ctx, obj);\n        return ret;\n    }\n" .
+          "    if (JS_VALUE_GET_TAG(source) != JS_TAG_OBJECT)\n        return 0;\n\n    if (JS_VALUE_GET_TAG(excluded) == JS_TAG_OBJECT)\n" ],
         [ "CONFIG_ATOMICS off under WASI",
           "#if !defined(EMSCRIPTEN)\n#define CONFIG_ATOMICS\n",
           "#if !defined(EMSCRIPTEN) && !defined(__wasi__)\n#define CONFIG_ATOMICS\n" ],
