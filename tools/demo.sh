@@ -31,5 +31,14 @@ step "A memory bomb meets the 32 MiB limit: exit status 3, and the message says 
 "$wb" run --memory 32M -e 'const a = []; for (;;) a.push(new Array(1e5).fill(0));'
 echo "(exit status $?)"
 
+step "Tools: the only way out, checked against a policy (one call is denied)" \
+     "wasmbox run --policy examples/policy.json --audit calls.jsonl --print examples/trip-planner.js"
+tmp=$(mktemp -d)
+sed "s|@TOP@|$top|" "$top/examples/policy.json.in" > "$tmp/policy.json"
+"$wb" run --policy "$tmp/policy.json" --audit "$tmp/calls.jsonl" --print "$top/examples/trip-planner.js"
+echo "-- the audit log (the email body is redacted):"
+cat "$tmp/calls.jsonl"
+rm -rf "$tmp"
+
 step "Nothing from the host is reachable: no require, no process, no fetch" "wasmbox run -e '...'"
 "$wb" run -e 'console.log(typeof require, typeof process, typeof fetch, typeof std, typeof os)'
