@@ -4,7 +4,6 @@
 #define WB_RT_H
 
 #include <setjmp.h>
-#include <ucontext.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,7 +28,6 @@ enum {
  * per-thread chain so traps and faults find the innermost one. */
 typedef struct wb__rt_call_ctx {
     sigjmp_buf jmp;
-    ucontext_t host_uc, guest_uc;
     void (*fn)(void *);
     void *arg;
     int trap;
@@ -54,6 +52,9 @@ int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void
  * its lowest usable address, size, and the floor below which the guest's
  * prologue check traps.  Returns 0 or an errno value. */
 int wb__rt_stack_get(uint8_t **base, size_t *size, uintptr_t *floor);
+
+/* Calls fn(arg) with the stack pointer at stack_top (16-byte aligned). */
+void wb__rt_on_stack(void (*fn)(void *), void *arg, void *stack_top);
 
 /* The innermost call on this thread, or NULL outside guest code. */
 wb__rt_call_ctx *wb__rt_current(void);

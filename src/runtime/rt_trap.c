@@ -136,18 +136,37 @@ const char *wasm_rt_strerror(wasm_rt_trap_t trap)
     }
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+/* ASan must know which stack is current (fiber annotations), else it
+ * mistakes guest frames for overflows of the thread's own stack. */
+static WB__RT_TLS const void *host_bottom;
+static WB__RT_TLS size_t host_size;
+#define ENTER_GUEST_STACK() __sanitizer_finish_switch_fiber(NULL, &host_bottom, &host_size)
+#define LEAVE_GUEST_STACK() __sanitizer_start_switch_fiber(NULL, host_bottom, host_size)
+#else
+#define ENTER_GUEST_STACK() ((void)0)
+#define LEAVE_GUEST_STACK() ((void)0)
+#endif
+
 /* First function on the guest stack: the jump buffer lives in this frame,
- * so a trap unwinds within the guest stack and then returns normally
- * through uc_link to the host side of wb__rt_call. */
-static void guest_entry(void)
+ * so a trap unwinds within the guest stack, and then this function returns
+ * normally to wb__rt_on_stack, which restores the host stack. */
+static void guest_entry(void *arg)
 {
-    wb__rt_call_ctx *c = current;
+    wb__rt_call_ctx *c = arg;
     int trap = sigsetjmp(c->jmp, 0);
     if (trap == 0)
         c->fn(c->arg);
-    /* After a longjmp, reload: locals of this frame may be stale. */
-    c = current;
     c->trap = trap;
+}
+
+static void guest_entry_switched(void *arg)
+{
+    ENTER_GUEST_STACK();
+    guest_entry(arg);
+    LEAVE_GUEST_STACK();
 }
 
 int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void *), void *arg)
@@ -163,11 +182,9 @@ int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void
         /* Already on the guest stack (a host import calling back into the
          * guest): run in place. */
         current = c;
-        int trap = sigsetjmp(c->jmp, 0);
-        if (trap == 0)
-            fn(arg);
+        guest_entry(c);
         current = c->prev;
-        return trap;
+        return c->trap;
     }
 
     uint8_t *base;
@@ -175,20 +192,22 @@ int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void
     uintptr_t floor;
     if (wb__rt_stack_get(&base, &size, &floor) != 0)
         return WB__RT_TRAP_NOMEM;
-    if (getcontext(&c->guest_uc) != 0)
-        return WB__RT_TRAP_NOMEM;
-    c->guest_uc.uc_stack.ss_sp = base;
-    c->guest_uc.uc_stack.ss_size = size;
-    c->guest_uc.uc_link = &c->host_uc;
-    makecontext(&c->guest_uc, guest_entry, 0);
 
     uintptr_t saved_floor = wb__rt_stack_floor;
     uint32_t saved_depth = wasm_rt_call_stack_depth;
     current = c;
     wb__rt_stack_floor = floor;
     wasm_rt_call_stack_depth = 0;
-    if (swapcontext(&c->host_uc, &c->guest_uc) != 0)
-        c->trap = WB__RT_TRAP_NOMEM;
+#if defined(__SANITIZE_ADDRESS__)
+    /* Forget redzones a trap's longjmp left behind on the guest stack. */
+    void *fake;
+    __asan_unpoison_memory_region(base, size);
+    __sanitizer_start_switch_fiber(&fake, base, size);
+    wb__rt_on_stack(guest_entry_switched, c, base + size);
+    __sanitizer_finish_switch_fiber(fake, NULL, NULL);
+#else
+    wb__rt_on_stack(guest_entry_switched, c, base + size);
+#endif
     current = c->prev;
     wb__rt_stack_floor = saved_floor;
     wasm_rt_call_stack_depth = saved_depth;
