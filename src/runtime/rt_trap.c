@@ -13,7 +13,6 @@
 #include "rt.h"
 #include "../internal.h"
 
-WB__RT_TLS uint32_t wasm_rt_call_stack_depth;
 WB__RT_TLS uintptr_t wb__rt_stack_floor;
 static WB__RT_TLS wb__rt_call_ctx *current;
 
@@ -194,10 +193,8 @@ int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void
         return WB__RT_TRAP_NOMEM;
 
     uintptr_t saved_floor = wb__rt_stack_floor;
-    uint32_t saved_depth = wasm_rt_call_stack_depth;
     current = c;
     wb__rt_stack_floor = floor;
-    wasm_rt_call_stack_depth = 0;
 #if defined(__SANITIZE_ADDRESS__)
     /* Forget redzones a trap's longjmp left behind on the guest stack. */
     void *fake;
@@ -210,6 +207,5 @@ int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void
 #endif
     current = c->prev;
     wb__rt_stack_floor = saved_floor;
-    wasm_rt_call_stack_depth = saved_depth;
     return c->trap;
 }

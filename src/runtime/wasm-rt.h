@@ -31,18 +31,37 @@
 
 /* Stack exhaustion.  wasm2c's prologue is
  *     if (++wasm_rt_call_stack_depth > WASM_RT_MAX_CALL_STACK_DEPTH) trap;
- * We make the limit an expression on the native stack pointer instead of a
- * call count: it is "infinite" while the frame is above the thread's floor
- * and 0 below it, so the check trips exactly when native stack runs low,
- * whatever the size of each frame.  The floor leaves room for host imports
- * (they never fault for lack of stack).  The counter still counts, for
- * diagnostics.  Thread-local, initial-exec: one %fs-relative load. */
+ * and its epilogue --wasm_rt_call_stack_depth.  We check the native stack
+ * pointer instead of counting calls, so the check trips exactly when the
+ * native stack runs low whatever each frame's size:
+ *  - the "counter" is a fresh compound literal, so ++ always yields 1 and
+ *    the epilogue's -- is dead code the compiler drops;
+ *  - the limit is 0 (trap) once the stack pointer is at or below this
+ *    thread's floor, else UINT32_MAX.
+ * The result is one thread-local load and one compare per call.  The floor
+ * leaves room for host imports, which therefore never fault for lack of
+ * stack (src/runtime/rt_stack.c). */
 #define WASM_RT_USE_STACK_DEPTH_COUNT 1
 #define WB__RT_TLS __attribute__((tls_model("initial-exec"))) _Thread_local
-extern WB__RT_TLS uint32_t wasm_rt_call_stack_depth;
 extern WB__RT_TLS uintptr_t wb__rt_stack_floor;
-#define WASM_RT_MAX_CALL_STACK_DEPTH \
-    ((uintptr_t)__builtin_frame_address(0) > wb__rt_stack_floor ? UINT32_MAX : 0u)
+
+static inline uintptr_t wb__rt_sp(void)
+{
+#if defined(__x86_64__)
+    uintptr_t sp;
+    __asm__("movq %%rsp, %0" : "=r"(sp));
+    return sp;
+#elif defined(__aarch64__)
+    uintptr_t sp;
+    __asm__("mov %0, sp" : "=r"(sp));
+    return sp;
+#else
+    return (uintptr_t)__builtin_frame_address(0);
+#endif
+}
+
+#define wasm_rt_call_stack_depth (*(uint32_t[1]){0})
+#define WASM_RT_MAX_CALL_STACK_DEPTH (wb__rt_sp() > wb__rt_stack_floor ? UINT32_MAX : 0u)
 
 #define WASM_RT_NO_RETURN __attribute__((noreturn))
 
