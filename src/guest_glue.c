@@ -184,17 +184,20 @@ int wb__guest_reset(wb__guest *g)
     return e;
 }
 
-struct run_args {
+/* One call into the guest with a buffer copied into its heap: a script to
+ * run, or the answers to resume with. */
+struct call_args {
     wb__guest *g;
+    int resume; /* 0: wb_guest_run(lang, buf), 1: wb_guest_resume(buf) */
     int lang;
-    const char *code;
+    const char *data;
     size_t len;
     int status;
 };
 
-static void call_run(void *arg)
+static void call_with_buffer(void *arg)
 {
-    struct run_args *a = arg;
+    struct call_args *a = arg;
     Z_guest_instance_t *inst = &a->g->inst;
     void *dst;
     u32 p = Z_guestZ_wb_guest_alloc(inst, (u32)a->len);
@@ -202,30 +205,9 @@ static void call_run(void *arg)
         a->status = WB_GUEST_NOMEM;
         return;
     }
-    memcpy(dst, a->code, a->len);
-    a->status = (int)Z_guestZ_wb_guest_run(inst, (u32)a->lang, p, (u32)a->len);
-    Z_guestZ_wb_guest_free(inst, p);
-}
-
-struct resume_args {
-    wb__guest *g;
-    const char *results;
-    size_t len;
-    int status;
-};
-
-static void call_resume(void *arg)
-{
-    struct resume_args *a = arg;
-    Z_guest_instance_t *inst = &a->g->inst;
-    void *dst;
-    u32 p = Z_guestZ_wb_guest_alloc(inst, (u32)a->len);
-    if (p == 0 || wb__guest_span(&inst->w2c_memory, p, a->len, &dst) != WB_OK) {
-        a->status = WB_GUEST_NOMEM;
-        return;
-    }
-    memcpy(dst, a->results, a->len);
-    a->status = (int)Z_guestZ_wb_guest_resume(inst, p, (u32)a->len);
+    memcpy(dst, a->data, a->len);
+    a->status = a->resume ? (int)Z_guestZ_wb_guest_resume(inst, p, (u32)a->len)
+                          : (int)Z_guestZ_wb_guest_run(inst, (u32)a->lang, p, (u32)a->len);
     Z_guestZ_wb_guest_free(inst, p);
 }
 
@@ -240,27 +222,25 @@ static void finish_outcome(int trap, int status, const wb__rt_call_ctx *c, wb__g
     o->status = status;
 }
 
-wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__guest_outcome *o)
+static wb_status call_guest(wb__guest *g, int resume, int lang, const char *data, size_t len, wb__guest_outcome *o)
 {
     memset(o, 0, sizeof *o);
+    /* The buffer is copied into guest memory, which is 32-bit. */
     if (len > UINT32_MAX - 65536)
         return WB_EINVAL;
     wb__rt_call_ctx c;
-    struct resume_args a = { g, results, len, 0 };
-    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_resume, &a);
+    struct call_args a = { g, resume, lang, data, len, 0 };
+    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_with_buffer, &a);
     finish_outcome(trap, a.status, &c, o);
     return WB_OK;
 }
 
+wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__guest_outcome *o)
+{
+    return call_guest(g, 1, 0, results, len, o);
+}
+
 wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb__guest_outcome *o)
 {
-    memset(o, 0, sizeof *o);
-    /* The script is copied into guest memory, which is 32-bit. */
-    if (len > UINT32_MAX - 65536)
-        return WB_EINVAL;
-    wb__rt_call_ctx c;
-    struct run_args a = { g, lang, code, len, 0 };
-    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_run, &a);
-    finish_outcome(trap, a.status, &c, o);
-    return WB_OK;
+    return call_guest(g, 0, lang, code, len, o);
 }

@@ -11,16 +11,17 @@
 enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4 };
 enum { HC_OK = 0, HC_EFAULT = -1, HC_ENOSYS = -2, HC_ENOMEM = -3 };
 
-static int set_value(wb__host *h, const void *p, size_t n)
+/* *dst becomes a NUL-terminated copy of the guest's bytes. */
+static int take_copy(char **dst, size_t *dstlen, const void *p, size_t n)
 {
     char *v = malloc(n + 1);
     if (!v)
         return HC_ENOMEM;
     memcpy(v, p, n);
     v[n] = 0;
-    free(h->value);
-    h->value = v;
-    h->value_len = n;
+    free(*dst);
+    *dst = v;
+    *dstlen = n;
     return HC_OK;
 }
 
@@ -32,7 +33,7 @@ u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 le
         return (u32)HC_EFAULT;
     switch (op) {
     case OP_RESULT:
-        return (u32)set_value(h, p, len);
+        return (u32)take_copy(&h->value, &h->value_len, p, len);
     case OP_TOOLS:
         if (!h->catalog)
             return (u32)HC_ENOSYS;
@@ -46,17 +47,8 @@ u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 le
         memcpy(p, h->answer, len);
         h->answer = NULL;
         return len;
-    case OP_BATCH: {
-        char *b = malloc(len + 1);
-        if (!b)
-            return (u32)HC_ENOMEM;
-        memcpy(b, p, len);
-        b[len] = 0;
-        free(h->batch);
-        h->batch = b;
-        h->batch_len = len;
-        return HC_OK;
-    }
+    case OP_BATCH:
+        return (u32)take_copy(&h->batch, &h->batch_len, p, len);
     default:
         return (u32)HC_ENOSYS;
     }
