@@ -39,10 +39,13 @@ for t in "$H"/tests/test_*; do
 done
 
 # Script suites: JS golden cases and the shared agent scripts.
-for suite in tests/golden.sh tests/agent-scripts.sh; do
+# (readme-example.sh takes the build directory, the others the CLI.)
+for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh; do
     [ -x "$suite" ] || continue
     name=$(basename "$suite" .sh)
-    "$suite" "$H/wasmbox" > "$log/$name.log" 2>&1
+    arg=$H/wasmbox
+    [ "$name" = readme-example ] && arg=$H
+    "$suite" "$arg" > "$log/$name.log" 2>&1
     grep '^FAIL' "$log/$name.log" | head -50
     last=$(tail -n 1 "$log/$name.log")
     case "$last" in
