@@ -67,7 +67,9 @@ WB_API const char *wb_version(void);
     XX(PENDING, 9, "the run waits for answers to tool calls (wb_submit_*, then wb_step)") \
     XX(EPOLICY, 10, "the policy is invalid or does not fit the registered tools")  \
     XX(ESTATE, 11, "not allowed in the sandbox's current state")                    \
-    XX(EIO, 12, "a host file could not be read or written")
+    XX(EIO, 12, "a host file could not be read or written")                        \
+    XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
+    XX(EOUTPUT, 14, "the run reached its output limit and was stopped")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -103,10 +105,20 @@ WB_API void wb_config_free(wb_config *cfg);
 WB_API wb_status wb_config_set_memory_limit(wb_config *cfg, uint64_t bytes);
 
 /* Output limit: the most bytes of stdout plus stderr kept per run.  Past
- * it output is dropped and a line "[wasmbox: output truncated at N bytes]"
- * is appended.  Default 1 MiB; allowed 1 KiB to 1 GiB.  Since 0.1. */
+ * it output is dropped, a line "[wasmbox: output truncated at N bytes]" is
+ * appended, and the run is stopped (WB_EOUTPUT).  Default 1 MiB; allowed
+ * 1 KiB to 1 GiB.  Since 0.1. */
 #define WB_DEFAULT_OUTPUT_LIMIT ((uint64_t)1 << 20)
 WB_API wb_status wb_config_set_output_limit(wb_config *cfg, uint64_t bytes);
+
+/* Time limit: the most wall-clock time one run may take, in milliseconds,
+ * time spent in tool calls included.  A script past it is stopped at its
+ * next check (JavaScript checks every few thousand operations, regular
+ * expressions included) with WB_ETIMEOUT; the sandbox keeps its state from
+ * before the stopped statement.  Default 10000 (10 s); allowed 1 to
+ * 86400000 (a day).  Since 0.1. */
+#define WB_DEFAULT_TIME_LIMIT_MS 10000
+WB_API wb_status wb_config_set_time_limit(wb_config *cfg, uint64_t ms);
 
 /* Clock: by default the guest reads the host's real clock.  A fixed clock
  * makes Date.now() (and every realtime read) return epoch_ms, and the
@@ -209,10 +221,13 @@ typedef struct wb_result wb_result;
  *
  * Returns WB_OK when the code ran, even if it threw: the script's own
  * outcome is wb_result_exit_code() (0 ok, 1 uncaught exception, reported
- * with name, message and stack on the result's stderr).  Other statuses
- * mean the sandbox stopped the run: WB_ETRAP (the guest trapped; the
- * sandbox was reset to its initial state, its globals are gone),
- * WB_ELANG, WB_EMISUSE, WB_ENOMEM.  A result is produced whenever *out is
+ * with name, message and stack on the result's stderr).  Tool calls are
+ * answered by the policy's providers as they come.  Other statuses mean
+ * the sandbox stopped the run: a limit (WB_ETIMEOUT, WB_EOUTPUT,
+ * WB_EMEMLIMIT; the sandbox keeps its state), WB_ETRAP (the guest trapped;
+ * the sandbox was reset to its initial state, its globals are gone),
+ * WB_ELANG, WB_EMISUSE, WB_ENOMEM.  wb_errmsg() names the limit, its
+ * value and how to raise it.  A result is produced whenever *out is
  * set, carrying whatever output came before the stop.
  * OUT *out: free with wb_result_free(); NULL when nothing ran.
  * Thread: one per handle. */

@@ -31,6 +31,7 @@ void wb__options_default(wb__options *o)
 {
     o->memory_limit = WB_DEFAULT_MEMORY_LIMIT;
     o->output_limit = WB_DEFAULT_OUTPUT_LIMIT;
+    o->time_limit_ms = WB_DEFAULT_TIME_LIMIT_MS;
     o->fixed_clock = 0;
     o->clock_ms = 0;
     o->seeded = 0;
@@ -99,6 +100,16 @@ wb_status wb_config_set_output_limit(wb_config *cfg, uint64_t bytes)
     if (bytes < 1024 || bytes > ((uint64_t)1 << 30))
         return cfail(cfg, WB_EINVAL, "output limit %llu bytes is outside 1 KiB .. 1 GiB", (unsigned long long)bytes);
     cfg->opt.output_limit = bytes;
+    return WB_OK;
+}
+
+wb_status wb_config_set_time_limit(wb_config *cfg, uint64_t ms)
+{
+    if (!ok(cfg))
+        return WB_EMISUSE;
+    if (ms < 1 || ms > 86400000)
+        return cfail(cfg, WB_EINVAL, "time limit %llu ms is outside 1 .. 86400000 (a day)", (unsigned long long)ms);
+    cfg->opt.time_limit_ms = ms;
     return WB_OK;
 }
 

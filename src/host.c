@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -32,9 +33,25 @@ void wb__buf_free(wb__buf *b)
     b->len = b->cap = 0;
 }
 
+double wb__now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+int wb__host_should_stop(wb__host *h)
+{
+    /* deadline_ms is 0 outside runs (the template's initialisation). */
+    if (!h->stop && h->deadline_ms > 0 && wb__now_ms() >= h->deadline_ms)
+        h->stop = WB__STOP_TIME;
+    return h->stop != WB__STOP_NONE;
+}
+
 void wb__host_begin_run(wb__host *h)
 {
     wb__host_end_run(h);
+    h->deadline_ms = wb__now_ms() + (double)h->opt.time_limit_ms;
 }
 
 void wb__host_end_run(wb__host *h)
@@ -47,6 +64,8 @@ void wb__host_end_run(wb__host *h)
     h->out_total = 0;
     h->truncated = 0;
     h->exit_code = 0;
+    h->stop = WB__STOP_NONE;
+    h->deadline_ms = 0;
     free(h->batch);
     h->batch = NULL;
     h->batch_len = 0;

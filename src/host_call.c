@@ -8,7 +8,7 @@
 #include "imports.h"
 #include "guest.h"
 
-enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4 };
+enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4, OP_POLL = 5 };
 enum { HC_OK = 0, HC_EFAULT = -1, HC_ENOSYS = -2, HC_ENOMEM = -3 };
 
 /* *dst becomes a NUL-terminated copy of the guest's bytes. */
@@ -47,6 +47,8 @@ u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 le
         memcpy(p, h->answer, len);
         h->answer = NULL;
         return len;
+    case OP_POLL:
+        return (u32)wb__host_should_stop(h);
     case OP_BATCH:
         return (u32)take_copy(&h->batch, &h->batch_len, p, len);
     default:

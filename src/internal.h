@@ -25,6 +25,7 @@ void wb__buf_free(wb__buf *b);
 typedef struct {
     uint64_t memory_limit;
     uint64_t output_limit;
+    uint64_t time_limit_ms;
     int fixed_clock; /* 0: real clock */
     int64_t clock_ms;
     int seeded; /* 0: real randomness */
@@ -44,6 +45,8 @@ typedef struct wb__host {
     wb__buf out, err;
     uint64_t out_total; /* bytes offered to stdout+stderr, kept or not */
     int truncated;
+    double deadline_ms; /* monotonic: when the run must stop */
+    int stop;           /* WB__STOP_*: why the guest should stop now */
     char *value; /* JSON of the last expression, malloc'd, or NULL */
     size_t value_len;
     int exit_code; /* set by proc_exit */
@@ -57,6 +60,13 @@ typedef struct wb__host {
     char *batch;
     size_t batch_len;
 } wb__host;
+
+enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT };
+
+/* Milliseconds on the monotonic clock. */
+double wb__now_ms(void);
+/* 1 when the running guest should stop (deadline or output cap). */
+int wb__host_should_stop(wb__host *h);
 
 void wb__host_begin_run(wb__host *h);
 void wb__host_end_run(wb__host *h);

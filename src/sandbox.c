@@ -134,6 +134,15 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                   e ? "; resetting failed too, the sandbox is unusable" : "");
         if (e)
             sb->failed = 1;
+    } else if (h->stop) {
+        /* A soft stop: the script unwound, the sandbox keeps its state. */
+        if (h->stop == WB__STOP_TIME)
+            st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped (a loop that never ends, or "
+                      "too much work for one run); raise it with wb_config_set_time_limit() or --time-limit",
+                      (unsigned long long)h->opt.time_limit_ms);
+        else
+            st = fail(sb, WB_EOUTPUT, "output limit %llu bytes reached: the run was stopped (print less, or raise it "
+                      "with wb_config_set_output_limit() or --max-output)", (unsigned long long)h->opt.output_limit);
     } else if (o->exited) {
         r->exit_code = h->exit_code;
     } else if (o->status == WB_GUEST_OK || o->status == WB_GUEST_THREW) {

@@ -32,6 +32,11 @@ static JSValue prelude; /* object returned by prelude.js: inspect, formatError, 
 static JSValue bridge;  /* object returned by tools.js: install, takeBatch, resolveBatch */
 static JSValue run_promise = JS_UNDEFINED; /* the running script's top-level promise */
 
+/* Set when the host asked us to stop (a limit): the uncatchable
+ * "interrupted" error then unwinds the script without being reported as
+ * the script's own exception; the host reports the limit instead. */
+static int interrupted;
+
 static struct {
     JSValue promise, reason;
 } rejections[WB_MAX_REJECTIONS];
@@ -130,9 +135,20 @@ static const char *obj_call_str(JSValueConst obj, const char *name, JSValueConst
     return s;
 }
 
+/* Called by QuickJS every few thousand operations, regexps included. */
+static int interrupt_handler(JSRuntime *r, void *opaque)
+{
+    (void)r; (void)opaque;
+    if (!interrupted && wb_host_call(WB_HOST_OP_POLL, NULL, 0) == 1)
+        interrupted = 1;
+    return interrupted;
+}
+
 /* Prints an uncaught exception like node does: "Name: message" and the stack. */
 static void report_uncaught(JSValueConst exc, const char *prefix)
 {
+    if (interrupted)
+        return;
     size_t len = 0;
     const char *s = obj_call_str(prelude, "formatError", exc, &len);
     write_all(2, prefix, strlen(prefix));
@@ -185,6 +201,7 @@ int wb_guest_init(void)
         return WB_GUEST_NOMEM;
     JS_SetMaxStackSize(rt, WB_JS_STACK_SIZE);
     JS_SetHostPromiseRejectionTracker(rt, rejection_tracker, NULL);
+    JS_SetInterruptHandler(rt, interrupt_handler, NULL);
     ctx = JS_NewContext(rt);
     if (!ctx)
         return WB_GUEST_NOMEM;
@@ -329,7 +346,8 @@ static int continue_run(void)
         default: {
             static const char msg[] =
                 "Error: top-level await never settled: the script awaited a promise that nothing resolves\n";
-            write_all(2, msg, sizeof msg - 1);
+            if (!interrupted)
+                write_all(2, msg, sizeof msg - 1);
             status = WB_GUEST_THREW;
             break;
         }
@@ -352,6 +370,7 @@ static int continue_run(void)
 
 static int run_js(const char *code, size_t len)
 {
+    interrupted = 0;
     int status = install_tools();
     if (status != WB_GUEST_OK)
         return status;

@@ -14,6 +14,7 @@ enum {
     WB_HOST_OP_TOOLS = 2,  /* returns the length of the tool catalog (JSON), read with OP_READ */
     WB_HOST_OP_READ = 3,   /* req: buffer of exactly the announced length; copies the host's answer */
     WB_HOST_OP_BATCH = 4,  /* req: JSON array of tool calls made this turn; returns 0 */
+    WB_HOST_OP_POLL = 5,   /* no req; returns 1 when the run must stop (time or output limit) */
 };
 
 #ifdef __wasm__

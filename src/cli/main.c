@@ -29,7 +29,10 @@ static const char usage_text[] =
     "  --json               print one JSON object: stdout, stderr, value,\n"
     "                       exit_code, status (and error when the sandbox failed)\n"
     "  --memory SIZE        memory limit, e.g. 64M or 1G (default 256M, 16M..4095M)\n"
-    "  --max-output SIZE    stdout+stderr bytes kept (default 1M, 1K..1G)\n"
+    "  --max-output SIZE    stdout+stderr bytes per run; past it the run stops\n"
+    "                       (default 1M, 1K..1G)\n"
+    "  --time-limit MS      wall-clock milliseconds per run, tool calls included;\n"
+    "                       past it the run stops (default 10000)\n"
     "  --fixed-clock MS     Date.now() returns MS (milliseconds since 1970) and\n"
     "                       time stands still\n"
     "  --seed N             Math.random() gives a fixed sequence for seed N\n"
@@ -130,7 +133,10 @@ static int exit_for(wb_status st, int script_code)
 {
     switch (st) {
     case WB_OK: return script_code;
-    case WB_EMEMLIMIT: return EXIT_LIMIT;
+    case WB_EMEMLIMIT:
+    case WB_ETIMEOUT:
+    case WB_EOUTPUT:
+        return EXIT_LIMIT;
     default: return EXIT_SANDBOX;
     }
 }
@@ -165,6 +171,16 @@ static int cmd_run(int argc, char **argv)
             if (st != WB_OK) {
                 fprintf(stderr, "wasmbox: %s '%s' is not valid: give a size %s (K, M or G suffix)\n",
                         a, val, is_mem ? "from 16M to 4095M" : "from 1K to 1G");
+                goto out;
+            }
+            i++;
+        } else if (!strcmp(a, "--time-limit") || !strcmp(a, "--timeout")) {
+            if (!val) { rc = usage_error("%s needs milliseconds, e.g. 5000", a); goto out; }
+            char *end;
+            errno = 0;
+            unsigned long long ms = strtoull(val, &end, 10);
+            if (errno || end == val || *end || *val == '-' || wb_config_set_time_limit(cfg, ms) != WB_OK) {
+                fprintf(stderr, "wasmbox: %s '%s' is not valid: give milliseconds from 1 to 86400000\n", a, val);
                 goto out;
             }
             i++;

@@ -81,6 +81,7 @@ static int emit(wb__host *h, int fd, const void *p, size_t n)
     char marker[96];
     int m = snprintf(marker, sizeof marker, WB__TRUNC_FMT, (unsigned long long)limit);
     h->truncated = 1;
+    h->stop = WB__STOP_OUTPUT; /* a flood is stopped at the guest's next check */
     return wb__buf_append(b, marker, (size_t)m) ? E_IO : E_SUCCESS;
 }
 

@@ -188,20 +188,64 @@ static void test_output_limit(void **state)
     assert_int_equal(wb_config_new(&c), WB_OK);
     assert_int_equal(wb_config_set_output_limit(c, 1024), WB_OK);
     wb_sandbox *sb = new_sandbox(c);
-    run_out o = run_js(sb, "for (let i = 0; i < 1000; i++) console.log('line ' + i); 'done'");
-    assert_int_equal(o.status, WB_OK);
-    assert_int_equal(o.exit_code, 0);
-    assert_string_equal(o.value, "\"done\"");
+    /* A flood is cut at the limit, marked, and the run stopped. */
+    run_out o = run_js(sb, "globalThis.before = 1; for (let i = 0; ; i++) console.log('line ' + i);");
+    assert_int_equal(o.status, WB_EOUTPUT);
+    assert_int_equal(o.exit_code, -1);
+    assert_null(o.value);
     const char *marker = "\n[wasmbox: output truncated at 1024 bytes]\n";
     size_t n = strlen(o.out);
     assert_int_equal(n, 1024 + strlen(marker));
     assert_string_equal(o.out + 1024, marker);
     assert_int_equal(strncmp(o.out, "line 0\nline 1\n", 14), 0);
+    assert_string_equal(o.err, "");
+    assert_string_equal(wb_errmsg(sb), "output limit 1024 bytes reached: the run was stopped (print less, or raise "
+                                       "it with wb_config_set_output_limit() or --max-output)");
     run_free(&o);
-    /* The cap is per run. */
-    o = run_js(sb, "console.log('fresh')");
-    assert_string_equal(o.out, "fresh\n");
+    /* The cap is per run, and the sandbox kept its state. */
+    o = run_js(sb, "console.log('fresh', before)");
+    assert_int_equal(o.status, WB_OK);
+    assert_string_equal(o.out, "fresh 1\n");
     run_free(&o);
+    /* Exactly at the limit is not over it. */
+    o = run_js(sb, "console.log('x'.repeat(1023)); 'done'");
+    assert_int_equal(o.status, WB_OK);
+    assert_string_equal(o.value, "\"done\"");
+    assert_int_equal(strlen(o.out), 1024);
+    run_free(&o);
+    wb_free(sb);
+    wb_config_free(c);
+}
+
+static void test_time_limit(void **state)
+{
+    (void)state;
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_time_limit(c, 0), WB_EINVAL);
+    assert_string_equal(wb_config_errmsg(c), "time limit 0 ms is outside 1 .. 86400000 (a day)");
+    assert_int_equal(wb_config_set_time_limit(c, 200), WB_OK);
+    wb_sandbox *sb = new_sandbox(c);
+    static const char *const hostile[] = {
+        "globalThis.kept = 'yes'; while (true) {}",
+        "for (;;) { try { for (;;) {} } catch (e) {} }",           /* cannot be caught */
+        "/(a+)+$/.test('a'.repeat(40) + 'b')",                     /* catastrophic backtracking */
+        "async function f() { for (;;) await null; } await f()",  /* a busy job queue */
+        "function r() { try { r() } finally { r() } } r()",        /* exponential recursion */
+    };
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        run_out o = run_js(sb, hostile[i]);
+        if (o.status != WB_ETIMEOUT)
+            fprintf(stderr, "case %zu: %s: %s\n", i, wb_status_name(o.status), o.err);
+        assert_int_equal(o.status, WB_ETIMEOUT);
+        assert_int_equal(o.exit_code, -1);
+        /* The limit is reported by the host, not as the script's error. */
+        assert_string_equal(o.err, "");
+        assert_non_null(strstr(wb_errmsg(sb), "time limit 200 ms reached"));
+        run_free(&o);
+        /* Soft stop: what the script set before the loop is still there. */
+        expect_js(sb, "kept", "\"yes\"");
+    }
     wb_free(sb);
     wb_config_free(c);
 }
@@ -297,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_fixed_clock),
         cmocka_unit_test(test_seeded_random),
         cmocka_unit_test(test_output_limit),
+        cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_memory_limit),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_deep_recursion_catchable),
