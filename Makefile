@@ -66,7 +66,7 @@ HOST_WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-protot
 HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fvisibility=hidden $(HOST_WARN) $(SAN) \
                -Iinclude -Isrc -Isrc/runtime -I$(G)
 HOST_SRCS := src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.c \
-             src/runtime/rt_stack.c \
+             src/runtime/rt_stack.c src/runtime/rt_undo.c \
              src/wasi/wasi.c src/host_call.c src/guest_mem.c src/guest_glue.c \
              src/host.c src/config.c src/status.c src/sandbox.c src/json.c src/policy.c \
              src/policy_check.c src/tools.c src/tool_providers.c

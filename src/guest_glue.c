@@ -24,6 +24,8 @@ struct wb__guest {
     struct Z_wasi_snapshot_preview1_instance_t wasi;
     struct Z_wasmbox_instance_t wbox;
     wb__host *host;
+    wb__rt_undo undo;          /* memory writes of the run in progress */
+    Z_guest_instance_t at_start; /* globals when the run began */
 };
 
 /* Process-wide state (listed in include/wasmbox.h): the template. */
@@ -103,13 +105,13 @@ static void make_template(void)
     tmpl.status = WB_OK;
 }
 
-/* Gives g the template's globals, keeping g's own memory, table and
- * import bindings (those hold host pointers and are per instance). */
-static void adopt_template_globals(wb__guest *g)
+/* Gives g the globals of `from`, keeping g's own memory, table and import
+ * bindings (those hold host pointers and are per instance). */
+static void adopt_globals(wb__guest *g, const Z_guest_instance_t *from)
 {
     wasm_rt_memory_t mem = g->inst.w2c_memory;
     wasm_rt_funcref_table_t table = g->inst.w2c_T0;
-    g->inst = tmpl.inst;
+    g->inst = *from;
     g->inst.w2c_memory = mem;
     g->inst.w2c_T0 = table;
     g->inst.Z_wasi_snapshot_preview1_instance = &g->wasi;
@@ -161,7 +163,7 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
         if (tt->data[i].module_instance == &tmpl.inst)
             g->inst.w2c_T0.data[i].module_instance = &g->inst;
     }
-    adopt_template_globals(g);
+    adopt_globals(g, &tmpl.inst);
     h->mem = &g->inst.w2c_memory;
     *out = g;
     return WB_OK;
@@ -171,16 +173,39 @@ void wb__guest_free(wb__guest *g)
 {
     if (!g)
         return;
+    wb__rt_undo_free(&g->undo);
     wasm_rt_free_memory(&g->inst.w2c_memory);
     free(g->inst.w2c_T0.data);
     free(g);
 }
 
+int wb__guest_begin(wb__guest *g)
+{
+    g->at_start = g->inst;
+    /* With --stack-first the shadow stack is [0, initial stack pointer):
+     * dead frames at the start of every run, not worth tracking. */
+    return wb__rt_undo_begin(&g->undo, &g->inst.w2c_memory, tmpl.inst.w2c___stack_pointer);
+}
+
+int wb__guest_commit(wb__guest *g)
+{
+    return wb__rt_undo_commit(&g->undo);
+}
+
+int wb__guest_rollback(wb__guest *g)
+{
+    int e = wb__rt_undo_rollback(&g->undo);
+    if (e == 0)
+        adopt_globals(g, &g->at_start);
+    return e;
+}
+
 int wb__guest_reset(wb__guest *g)
 {
+    wb__rt_undo_commit(&g->undo);
     int e = wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
     if (e == 0)
-        adopt_template_globals(g);
+        adopt_globals(g, &tmpl.inst);
     return e;
 }
 
@@ -230,7 +255,7 @@ static wb_status call_guest(wb__guest *g, int resume, int lang, const char *data
         return WB_EINVAL;
     wb__rt_call_ctx c;
     struct call_args a = { g, resume, lang, data, len, 0 };
-    int trap = wb__rt_call(&c, &g->inst.w2c_memory, call_with_buffer, &a);
+    int trap = wb__rt_call_undo(&c, &g->inst.w2c_memory, g->undo.active ? &g->undo : NULL, call_with_buffer, &a);
     finish_outcome(trap, a.status, &c, o);
     return WB_OK;
 }

@@ -92,7 +92,13 @@ wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len,
                         wb__guest_outcome *o);
 /* Continues a run that returned WB_GUEST_PENDING with the answers. */
 wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__guest_outcome *o);
-/* Back to the template's state (after a trap). 0 or errno. */
+/* A run's memory transaction: begin tracks writes; commit keeps them;
+ * rollback puts memory and globals back as they were at begin.  0 or
+ * errno. */
+int wb__guest_begin(wb__guest *g);
+int wb__guest_commit(wb__guest *g);
+int wb__guest_rollback(wb__guest *g);
+/* Back to the template's state. 0 or errno. */
 int wb__guest_reset(wb__guest *g);
 
 /* Guest memory spans: the one place guest offsets and lengths are checked

@@ -127,12 +127,16 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     r->exit_code = -1;
 
     if (o->trap) {
-        int e = wb__guest_reset(sb->guest);
-        st = fail(sb, WB_ETRAP, "guest trap: %s (%s); the sandbox was reset to its initial state, "
-                  "so globals from earlier runs are gone%s",
-                  wasm_rt_strerror((wasm_rt_trap_t)o->trap), trap_advice(o->trap),
-                  e ? "; resetting failed too, the sandbox is unusable" : "");
-        if (e)
+        /* The guest stopped mid-operation: put it back as it was before
+         * the run; if even that fails, back to the template. */
+        int e = wb__guest_rollback(sb->guest);
+        int e2 = e ? wb__guest_reset(sb->guest) : 0;
+        st = fail(sb, WB_ETRAP, "guest trap: %s (%s); %s", wasm_rt_strerror((wasm_rt_trap_t)o->trap),
+                  trap_advice(o->trap),
+                  !e ? "the sandbox was restored to its state before this run"
+                     : !e2 ? "the sandbox was reset to its initial state: globals from earlier runs are gone"
+                           : "the sandbox could not be restored and is unusable");
+        if (e && e2)
             sb->failed = 1;
     } else if (h->stop) {
         /* A soft stop: the script unwound, the sandbox keeps its state. */
@@ -161,6 +165,8 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                   (unsigned long long)(h->opt.memory_limit >> 20),
                   (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0));
     }
+    if (!o->trap)
+        wb__guest_commit(sb->guest);
     wb__host_end_run(h);
     *out = r;
     return st;
@@ -212,6 +218,9 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         return fail(sb, WB_EINVAL, "wb_run: code of %zu bytes is too large (at most 4 GiB - 64 KiB)", len);
     sb->errmsg[0] = 0;
     sb->code_len = len;
+    int e = wb__guest_begin(sb->guest);
+    if (e)
+        return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
     wb__host_begin_run(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;

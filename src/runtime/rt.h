@@ -24,6 +24,30 @@ enum {
     WB__RT_TRAP_EXIT = 101,  /* the guest called proc_exit: not a failure */
 };
 
+/* Write tracking for rolling a memory back to the start of a run
+ * (src/runtime/rt_undo.c). */
+typedef struct {
+    wasm_rt_memory_t *mem;
+    uint8_t *shadow; /* old contents of logged pages, at their offsets (lent by the thread) */
+    uint64_t *logged; /* bitmap of pages logged this run */
+    size_t logged_words;
+    uint32_t pages; /* the memory's size when tracking began */
+    size_t untracked; /* bytes at the start left alone (the shadow stack) */
+    size_t nlogged;
+    int bulk; /* everything was copied and made writable at once */
+    int active;
+} wb__rt_undo;
+
+/* Starts tracking: the memory's pages from `untracked` bytes on become
+ * read-only until written. */
+int wb__rt_undo_begin(wb__rt_undo *u, wasm_rt_memory_t *mem, size_t untracked);
+/* The fault handler's part: 1 if addr was a first write it resolved. */
+int wb__rt_undo_fault(wb__rt_undo *u, const void *addr);
+/* Keeps what the run did / puts memory back as it was at begin. */
+int wb__rt_undo_commit(wb__rt_undo *u);
+int wb__rt_undo_rollback(wb__rt_undo *u);
+void wb__rt_undo_free(wb__rt_undo *u);
+
 /* One guest call in progress on this thread.  wb__rt_call() links it into a
  * per-thread chain so traps and faults find the innermost one. */
 typedef struct wb__rt_call_ctx {
@@ -32,6 +56,7 @@ typedef struct wb__rt_call_ctx {
     void *arg;
     int trap;
     const wasm_rt_memory_t *mem; /* faults inside its reservation are traps */
+    wb__rt_undo *undo;           /* first writes to tracked pages are logged */
     uint32_t grow_denied;        /* pages asked for when a grow hit max_pages, else 0 */
     struct wb__rt_call_ctx *prev;
 } wb__rt_call_ctx;
@@ -47,6 +72,9 @@ void wb__rt_reinstall_handlers(void);
  * faults inside mem's reservation unwind here.  Returns 0 or the trap
  * reason (wasm_rt_trap_t or WB__RT_TRAP_*). Thread: any. */
 int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void *), void *arg);
+/* The same, with writes to mem tracked by undo (may be NULL). */
+int wb__rt_call_undo(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, wb__rt_undo *undo,
+                     void (*fn)(void *), void *arg);
 
 /* This thread's guest stack (src/runtime/rt_stack.c), made on first use:
  * its lowest usable address, size, and the floor below which the guest's

@@ -36,6 +36,9 @@ static int in_reservation(const wb__rt_call_ctx *c, const void *addr)
 static void on_fault(int sig, siginfo_t *info, void *uctx)
 {
     wb__rt_call_ctx *c = current;
+    /* A first write to a page the undo log tracks: log it and retry. */
+    if (c && sig == SIGSEGV && wb__rt_undo_fault(c->undo, info->si_addr))
+        return;
     if (in_reservation(c, info->si_addr))
         siglongjmp(c->jmp, WASM_RT_TRAP_OOB);
 
@@ -170,7 +173,14 @@ static void guest_entry_switched(void *arg)
 
 int wb__rt_call(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, void (*fn)(void *), void *arg)
 {
+    return wb__rt_call_undo(c, mem, NULL, fn, arg);
+}
+
+int wb__rt_call_undo(wb__rt_call_ctx *c, const wasm_rt_memory_t *mem, wb__rt_undo *undo,
+                     void (*fn)(void *), void *arg)
+{
     c->mem = mem;
+    c->undo = undo;
     c->grow_denied = 0;
     c->fn = fn;
     c->arg = arg;

@@ -220,6 +220,76 @@ static void test_image_copy_on_write(void **state)
     wb__rt_image_free(&img);
 }
 
+/* Writes to pages 0 and 2, grows by 2 pages and writes to the first new one. */
+static uint32_t scribble_pages;
+static void scribble(void *arg)
+{
+    wasm_rt_memory_t *m = arg;
+    m->data[0] = 0x11;
+    m->data[1] = 0x12;                      /* same 4 KiB page: no second fault */
+    m->data[2 * WB__WASM_PAGE + 5] = 0x33;
+    assert_int_equal(wasm_rt_grow_memory(m, 2), scribble_pages);
+    m->data[(size_t)scribble_pages * WB__WASM_PAGE] = 0x55;
+}
+
+static void scribble_then_trap(void *arg)
+{
+    scribble(arg);
+    wasm_rt_trap(WASM_RT_TRAP_UNREACHABLE);
+}
+
+/* The same scenario for a memory copied whole at the start (small) and one
+ * whose writes are tracked page by page (above 2 MiB). */
+static void undo_scenario(uint32_t pages, int tracked)
+{
+    wasm_rt_memory_t mem;
+    wb__rt_call_ctx c;
+    wb__rt_undo u;
+    memset(&u, 0, sizeof u);
+    wasm_rt_allocate_memory(&mem, pages, 200);
+    scribble_pages = pages;
+    mem.data[0] = 1;
+    mem.data[2 * WB__WASM_PAGE + 5] = 3;
+
+    /* A run that traps: everything it wrote, and its growth, is undone. */
+    assert_int_equal(wb__rt_undo_begin(&u, &mem, 0), 0);
+    assert_int_equal(wb__rt_call_undo(&c, &mem, &u, scribble_then_trap, &mem), WASM_RT_TRAP_UNREACHABLE);
+    if (tracked)
+        assert_int_equal(u.nlogged, 2); /* two 4 KiB pages were written */
+    assert_int_equal(wb__rt_undo_rollback(&u), 0);
+    assert_int_equal(mem.pages, pages);
+    assert_int_equal(mem.data[0], 1);
+    assert_int_equal(mem.data[1], 0);
+    assert_int_equal(mem.data[2 * WB__WASM_PAGE + 5], 3);
+    mem.data[3] = 7; /* writable again after the run */
+
+    /* A run that succeeds keeps its writes. */
+    assert_int_equal(wb__rt_undo_begin(&u, &mem, 0), 0);
+    assert_int_equal(wb__rt_call_undo(&c, &mem, &u, scribble, &mem), 0);
+    assert_int_equal(wb__rt_undo_commit(&u), 0);
+    assert_int_equal(mem.pages, pages + 2);
+    assert_int_equal(mem.data[0], 0x11);
+    assert_int_equal(mem.data[(size_t)pages * WB__WASM_PAGE], 0x55);
+    mem.data[(size_t)pages * WB__WASM_PAGE + 1] = 9;
+
+    /* Out-of-bounds accesses still trap while tracking is on. */
+    assert_int_equal(wb__rt_undo_begin(&u, &mem, 0), 0);
+    touch_mem = &mem;
+    touch_off = (size_t)(pages + 2) * WB__WASM_PAGE;
+    assert_int_equal(wb__rt_call_undo(&c, &mem, &u, touch, NULL), WASM_RT_TRAP_OOB);
+    assert_int_equal(wb__rt_undo_rollback(&u), 0);
+    wb__rt_undo_free(&u);
+    wasm_rt_free_memory(&mem);
+}
+
+static void test_undo_log(void **state)
+{
+    (void)state;
+    fault_handlers_on_top();
+    undo_scenario(4, 0);
+    undo_scenario(64, 1);
+}
+
 /* Runs fn in a child process and returns how it ended (waitpid status). */
 static int in_child(void (*fn)(void))
 {
@@ -460,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_stack_exhaustion_traps),
         cmocka_unit_test(test_memory_cap_on_grow),
         cmocka_unit_test(test_image_copy_on_write),
+        cmocka_unit_test(test_undo_log),
         cmocka_unit_test(test_guest_span_checks),
         cmocka_unit_test(test_wasi_rejects_bad_pointers),
         cmocka_unit_test(test_seeded_random_is_reproducible),

@@ -70,9 +70,15 @@ static inline void expect_js(wb_sandbox *sb, const char *code, const char *value
     run_free(&o);
 }
 
+/* cmocka installs its own SIGSEGV handler before every test body, over
+ * ours; sandboxes need ours on top (it passes foreign faults on).  An
+ * internal of the library (src/runtime/rt_trap.c). */
+void wb__rt_reinstall_handlers(void);
+
 static inline wb_sandbox *new_sandbox(const wb_config *cfg)
 {
     wb_sandbox *sb = NULL;
+    wb__rt_reinstall_handlers();
     wb_status st = wb_new(cfg, &sb);
     if (st != WB_OK)
         fprintf(stderr, "wb_new: %s: %s\n", wb_status_name(st), wb_errmsg(sb));
