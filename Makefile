@@ -69,7 +69,7 @@ HOST_SRCS := src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.
              src/runtime/rt_stack.c src/runtime/rt_undo.c \
              src/wasi/wasi.c src/host_call.c src/guest_mem.c src/guest_glue.c \
              src/host.c src/config.c src/status.c src/sandbox.c src/json.c src/policy.c \
-             src/policy_check.c src/tools.c src/tool_providers.c
+             src/policy_check.c src/tools.c src/tool_providers.c src/fuel.c
 HOST_OBJS := $(patsubst src/%.c,$(H)/%.o,$(HOST_SRCS))
 # The translated guest: ~9 MB of C, compiled once (about a minute, 1 GB of
 # RAM) and shared by the normal and sanitizer builds.  No sanitizers and no
@@ -127,9 +127,23 @@ $(G)/guest.wasm: $(QJS_OBJS) $(GUEST_OBJS)
 	@echo "  WASMLD  $@"
 	$(Q)$(WASM_CC) $(WASM_CFLAGS) $(GUEST_LDFLAGS) -o $@ $^
 
+# The metering pass (tools/wasm-meter, ours): deterministic fuel accounting
+# at function entries and loop headers, an import wasmbox.out_of_fuel and an
+# exported global wb_fuel (see tools/meter/meter.h).
+METER      := $(B)/tools/wasm-meter
+METER_SRCS := tools/wasm-meter.c $(wildcard tools/meter/*.c)
+$(METER): $(METER_SRCS) $(wildcard tools/meter/*.h) | $(DEPS)
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O2 -o $@ $(METER_SRCS)
+
+$(G)/guest.metered.wasm: $(G)/guest.wasm $(METER)
+	@echo "  METER   $<"
+	$(Q)$(METER) $< $@
+
 # wasm2c output replaces the old only when it differs, so an unchanged
 # guest never triggers the long compile of guest.c.
-$(G)/guest.c: $(G)/guest.wasm
+$(G)/guest.c: $(G)/guest.metered.wasm
 	@echo "  WASM2C  $<"
 	$(Q)$(WASM2C) $< -n guest -o $(G)/guest.new.c
 	$(Q)sed 's/guest\.new\.h/guest.h/' $(G)/guest.new.c > $(G)/guest.new2.c && rm $(G)/guest.new.c

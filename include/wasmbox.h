@@ -59,7 +59,7 @@ WB_API const char *wb_version(void);
     XX(EMISUSE, 1, "API misuse: NULL or freed handle")                             \
     XX(EINVAL, 2, "invalid argument")                                              \
     XX(ENOMEM, 3, "out of host memory or address space")                          \
-    XX(ETRAP, 4, "the guest trapped; the sandbox was reset to its initial state")  \
+    XX(ETRAP, 4, "the guest trapped; the sandbox was restored to its state before the run") \
     XX(EMEMLIMIT, 5, "the guest reached the sandbox's memory limit")              \
     XX(EBOUNDS, 6, "a guest pointer or length lies outside guest memory")          \
     XX(EINIT, 7, "the sandbox could not be created")                               \
@@ -69,7 +69,8 @@ WB_API const char *wb_version(void);
     XX(ESTATE, 11, "not allowed in the sandbox's current state")                    \
     XX(EIO, 12, "a host file could not be read or written")                        \
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
-    XX(EOUTPUT, 14, "the run reached its output limit and was stopped")
+    XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
+    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -119,6 +120,15 @@ WB_API wb_status wb_config_set_output_limit(wb_config *cfg, uint64_t bytes);
  * 86400000 (a day).  Since 0.1. */
 #define WB_DEFAULT_TIME_LIMIT_MS 10000
 WB_API wb_status wb_config_set_time_limit(wb_config *cfg, uint64_t ms);
+
+/* Fuel: a budget of executed guest instructions per run, counted
+ * deterministically (the same script with the same inputs uses the same
+ * fuel every time; wb_result_fuel() reports it).  Past the budget a
+ * script is stopped (WB_EFUEL): JavaScript gracefully at its next check,
+ * code that ignores that (C code in the guest, a regexp engine loop)
+ * hard, with the sandbox restored to its state before the run.  0 means
+ * no fuel limit (the default: the time limit still applies).  Since 0.1. */
+WB_API wb_status wb_config_set_fuel_limit(wb_config *cfg, uint64_t fuel);
 
 /* Clock: by default the guest reads the host's real clock.  A fixed clock
  * makes Date.now() (and every realtime read) return epoch_ms, and the
@@ -223,9 +233,11 @@ typedef struct wb_result wb_result;
  * outcome is wb_result_exit_code() (0 ok, 1 uncaught exception, reported
  * with name, message and stack on the result's stderr).  Tool calls are
  * answered by the policy's providers as they come.  Other statuses mean
- * the sandbox stopped the run: a limit (WB_ETIMEOUT, WB_EOUTPUT,
- * WB_EMEMLIMIT; the sandbox keeps its state), WB_ETRAP (the guest trapped;
- * the sandbox was reset to its initial state, its globals are gone),
+ * the sandbox stopped the run: a limit (WB_ETIMEOUT, WB_EFUEL, WB_EOUTPUT,
+ * WB_EMEMLIMIT; after a graceful stop the sandbox keeps its state, after a
+ * hard stop it is restored to its state before this run, and wb_errmsg()
+ * says which), WB_ETRAP (the guest trapped; the sandbox was restored to its
+ * state before this run),
  * WB_ELANG, WB_EMISUSE, WB_ENOMEM.  wb_errmsg() names the limit, its
  * value and how to raise it.  A result is produced whenever *out is
  * set, carrying whatever output came before the stop.
@@ -248,6 +260,10 @@ WB_API const char *wb_result_value(const wb_result *r);
 /* 0 when the script completed, 1 when it threw or a promise rejection went
  * unhandled, -1 when the sandbox stopped it (see wb_run's status). */
 WB_API int wb_result_exit_code(const wb_result *r);
+
+/* Guest instructions the run executed (its fuel use): the same for the
+ * same script, inputs and sandbox state, on any machine. */
+WB_API uint64_t wb_result_fuel(const wb_result *r);
 
 /* Frees a result (NULL is fine). */
 WB_API void wb_result_free(wb_result *r);

@@ -113,6 +113,16 @@ wb_status wb_config_set_time_limit(wb_config *cfg, uint64_t ms)
     return WB_OK;
 }
 
+wb_status wb_config_set_fuel_limit(wb_config *cfg, uint64_t fuel)
+{
+    if (!ok(cfg))
+        return WB_EMISUSE;
+    if (fuel > ((uint64_t)1 << 62))
+        return cfail(cfg, WB_EINVAL, "fuel limit %llu is above 2^62", (unsigned long long)fuel);
+    cfg->opt.fuel_limit = fuel;
+    return WB_OK;
+}
+
 wb_status wb_config_set_fixed_clock(wb_config *cfg, int64_t epoch_ms)
 {
     if (!ok(cfg))

@@ -85,6 +85,9 @@ static void make_template(void)
     trap = wb__rt_call(&c, NULL, call_instantiate, &a);
     if (trap == 0) {
         h.mem = &inst->w2c_memory;
+        /* No budget while initialising: out_of_fuel refills slice by slice. */
+        h.fuel = Z_guestZ_wb_fuel(inst);
+        wb__fuel_begin(&h);
         trap = wb__rt_call(&c, &inst->w2c_memory, call_init, inst);
     }
     if (trap) {
@@ -165,6 +168,7 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
     }
     adopt_globals(g, &tmpl.inst);
     h->mem = &g->inst.w2c_memory;
+    h->fuel = Z_guestZ_wb_fuel(&g->inst);
     *out = g;
     return WB_OK;
 }

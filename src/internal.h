@@ -26,6 +26,7 @@ typedef struct {
     uint64_t memory_limit;
     uint64_t output_limit;
     uint64_t time_limit_ms;
+    uint64_t fuel_limit; /* 0: none */
     int fixed_clock; /* 0: real clock */
     int64_t clock_ms;
     int seeded; /* 0: real randomness */
@@ -46,7 +47,13 @@ typedef struct wb__host {
     uint64_t out_total; /* bytes offered to stdout+stderr, kept or not */
     int truncated;
     double deadline_ms; /* monotonic: when the run must stop */
-    int stop;           /* WB__STOP_*: why the guest should stop now */
+    int stop;           /* WB__STOP_*: why the guest should stop now (gracefully) */
+    int hard_stop;      /* WB__STOP_*: why the guest was stopped with a trap */
+    /* Fuel: the guest's counter (a global in its instance), what this run
+     * used so far, and the slice last handed out. */
+    uint64_t *fuel;
+    uint64_t fuel_used;
+    int64_t fuel_given;
     char *value; /* JSON of the last expression, malloc'd, or NULL */
     size_t value_len;
     int exit_code; /* set by proc_exit */
@@ -61,7 +68,12 @@ typedef struct wb__host {
     size_t batch_len;
 } wb__host;
 
-enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT };
+enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };
+
+/* Fuel (src/fuel.c): hand out the first slice; fold the counter into
+ * fuel_used at the end of a run. */
+void wb__fuel_begin(wb__host *h);
+void wb__fuel_settle(wb__host *h);
 
 /* Milliseconds on the monotonic clock. */
 double wb__now_ms(void);

@@ -26,6 +26,7 @@ struct wb_result {
     wb__buf out, err;
     char *value;
     int exit_code;
+    uint64_t fuel;
 };
 
 static wb_status fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
@@ -125,8 +126,27 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     memset(&h->out, 0, sizeof h->out);
     memset(&h->err, 0, sizeof h->err);
     r->exit_code = -1;
+    wb__fuel_settle(h);
+    r->fuel = h->fuel_used;
 
-    if (o->trap) {
+    if (o->trap == WB__RT_TRAP_STOP) {
+        /* A hard stop: the guest ignored the graceful one, or was in code
+         * that cannot be interrupted.  Its heap may be mid-operation: put
+         * the sandbox back as it was before the run. */
+        int e = wb__guest_rollback(sb->guest);
+        if (e && wb__guest_reset(sb->guest))
+            sb->failed = 1;
+        const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
+                                 : "; the sandbox was restored to its state before this run";
+        if (h->hard_stop == WB__STOP_FUEL)
+            st = fail(sb, WB_EFUEL, "fuel limit %llu reached (%llu instructions executed): the run was stopped "
+                      "hard%s; raise it with wb_config_set_fuel_limit() or --fuel",
+                      (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used, restored);
+        else
+            st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped hard in code that does "
+                      "not check for stops%s; raise it with wb_config_set_time_limit() or --time-limit",
+                      (unsigned long long)h->opt.time_limit_ms, restored);
+    } else if (o->trap) {
         /* The guest stopped mid-operation: put it back as it was before
          * the run; if even that fails, back to the template. */
         int e = wb__guest_rollback(sb->guest);
@@ -140,7 +160,12 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
             sb->failed = 1;
     } else if (h->stop) {
         /* A soft stop: the script unwound, the sandbox keeps its state. */
-        if (h->stop == WB__STOP_TIME)
+        if (h->stop == WB__STOP_FUEL)
+            st = fail(sb, WB_EFUEL, "fuel limit %llu reached (%llu instructions executed): the run was stopped "
+                      "(a loop that never ends, or too much work for one run); raise it with "
+                      "wb_config_set_fuel_limit() or --fuel",
+                      (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used);
+        else if (h->stop == WB__STOP_TIME)
             st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped (a loop that never ends, or "
                       "too much work for one run); raise it with wb_config_set_time_limit() or --time-limit",
                       (unsigned long long)h->opt.time_limit_ms);
@@ -167,6 +192,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     }
     if (!o->trap)
         wb__guest_commit(sb->guest);
+    h->hard_stop = WB__STOP_NONE;
     wb__host_end_run(h);
     *out = r;
     return st;
@@ -222,6 +248,7 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     if (e)
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
     wb__host_begin_run(&sb->host);
+    wb__fuel_begin(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
     wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
@@ -366,6 +393,11 @@ const char *wb_result_value(const wb_result *r)
 int wb_result_exit_code(const wb_result *r)
 {
     return r ? r->exit_code : -1;
+}
+
+uint64_t wb_result_fuel(const wb_result *r)
+{
+    return r ? r->fuel : 0;
 }
 
 void wb_result_free(wb_result *r)

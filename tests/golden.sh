@@ -8,6 +8,7 @@
 # status equals NAME.status.  A missing .out/.err means "expect empty", a
 # missing .status means 0.  NAME.args is split on blanks (no quoting).
 # A case with a NAME.skip file (one line: why) is reported as SKIP.
+# NAME.sed, if present, is applied to stdout before it is compared.
 #
 # Output: "PASS dir/NAME" or "FAIL dir/NAME" plus a short unified diff per
 # case (dir is the case directory's basename, e.g. js/NAME), then exactly one
@@ -85,6 +86,11 @@ for dir in "$@"; do
             run_timeout "$bin" run $args "$name.js" < /dev/null > "$tmp/out" 2> "$tmp/err"
         ) || rc=$?
         echo "$rc" > "$tmp/rc"
+        # NAME.sed: a sed script applied to stdout before comparing, for
+        # values that change with the engine build (e.g. --json's fuel).
+        if [ -f "$base.sed" ]; then
+            sed -f "$base.sed" "$tmp/out" > "$tmp/out.sed" && mv "$tmp/out.sed" "$tmp/out"
+        fi
 
         exp_out=$tmp/empty exp_err=$tmp/empty exp_rc=$tmp/zero
         [ -f "$base.out" ] && exp_out=$base.out

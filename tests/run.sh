@@ -40,9 +40,10 @@ done
 
 # Script suites: JS golden cases and the shared agent scripts.
 # (readme-example.sh takes the build directory, the others the CLI.)
-for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh; do
+for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh tests/meter/run.sh; do
     [ -x "$suite" ] || continue
     name=$(basename "$suite" .sh)
+    [ "$name" = run ] && name=$(basename "$(dirname "$suite")")
     arg=$H/wasmbox
     [ "$name" = readme-example ] && arg=$H
     "$suite" "$arg" > "$log/$name.log" 2>&1

@@ -33,6 +33,8 @@ static const char usage_text[] =
     "                       (default 1M, 1K..1G)\n"
     "  --time-limit MS      wall-clock milliseconds per run, tool calls included;\n"
     "                       past it the run stops (default 10000)\n"
+    "  --fuel N             executed guest instructions per run; past it the run\n"
+    "                       stops (default: no limit). --json reports the fuel used\n"
     "  --fixed-clock MS     Date.now() returns MS (milliseconds since 1970) and\n"
     "                       time stands still\n"
     "  --seed N             Math.random() gives a fixed sequence for seed N\n"
@@ -136,6 +138,7 @@ static int exit_for(wb_status st, int script_code)
     case WB_EMEMLIMIT:
     case WB_ETIMEOUT:
     case WB_EOUTPUT:
+    case WB_EFUEL:
         return EXIT_LIMIT;
     default: return EXIT_SANDBOX;
     }
@@ -181,6 +184,17 @@ static int cmd_run(int argc, char **argv)
             unsigned long long ms = strtoull(val, &end, 10);
             if (errno || end == val || *end || *val == '-' || wb_config_set_time_limit(cfg, ms) != WB_OK) {
                 fprintf(stderr, "wasmbox: %s '%s' is not valid: give milliseconds from 1 to 86400000\n", a, val);
+                goto out;
+            }
+            i++;
+        } else if (!strcmp(a, "--fuel")) {
+            if (!val) { rc = usage_error("%s needs a number of instructions, e.g. 100000000", a); goto out; }
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(val, &end, 10);
+            if (errno || end == val || *end || *val == '-' || wb_config_set_fuel_limit(cfg, n) != WB_OK) {
+                fprintf(stderr, "wasmbox: %s '%s' is not valid: give a number of instructions up to 2^62 "
+                                "(0: no limit)\n", a, val);
                 goto out;
             }
             i++;
@@ -265,8 +279,8 @@ static int cmd_run(int argc, char **argv)
         json_str(stdout, o, olen);
         fputs(",\"stderr\":", stdout);
         json_str(stdout, e, elen);
-        fprintf(stdout, ",\"value\":%s,\"exit_code\":%d,\"status\":\"%s\"", value ? value : "null",
-                wb_result_exit_code(r), wb_status_name(st));
+        fprintf(stdout, ",\"value\":%s,\"exit_code\":%d,\"status\":\"%s\",\"fuel\":%llu", value ? value : "null",
+                wb_result_exit_code(r), wb_status_name(st), (unsigned long long)wb_result_fuel(r));
         if (st != WB_OK) {
             fputs(",\"error\":", stdout);
             json_str(stdout, wb_errmsg(sb), strlen(wb_errmsg(sb)));

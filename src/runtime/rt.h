@@ -22,6 +22,7 @@
 enum {
     WB__RT_TRAP_NOMEM = 100, /* the host could not map memory for the guest */
     WB__RT_TRAP_EXIT = 101,  /* the guest called proc_exit: not a failure */
+    WB__RT_TRAP_STOP = 102,  /* the host stopped the guest hard (a limit) */
 };
 
 /* Write tracking for rolling a memory back to the start of a run

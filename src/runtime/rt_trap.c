@@ -134,6 +134,7 @@ const char *wasm_rt_strerror(wasm_rt_trap_t trap)
     case WASM_RT_TRAP_EXHAUSTION: return "call stack exhausted";
     case WB__RT_TRAP_NOMEM: return "host could not map guest memory";
     case WB__RT_TRAP_EXIT: return "guest exited";
+    case WB__RT_TRAP_STOP: return "stopped by a limit";
     default: return "unknown trap";
     }
 }

@@ -250,6 +250,55 @@ static void test_time_limit(void **state)
     wb_config_free(c);
 }
 
+static uint64_t fuel_of(wb_sandbox *sb, const char *code, wb_status want)
+{
+    wb_result *r;
+    wb_status st = wb_run(sb, WB_JS, code, strlen(code), &r);
+    if (st != want)
+        fprintf(stderr, "%s: %s %s\n", code, wb_status_name(st), wb_errmsg(sb));
+    assert_int_equal(st, want);
+    uint64_t f = wb_result_fuel(r);
+    wb_result_free(r);
+    return f;
+}
+
+static void test_fuel(void **state)
+{
+    (void)state;
+    const char *work = "let s = 0; for (let i = 0; i < 10000; i++) s += i * i; s";
+    /* Deterministic: the same script in the same state uses the same fuel. */
+    wb_sandbox *a = new_sandbox(NULL), *b = new_sandbox(NULL);
+    uint64_t fa = fuel_of(a, work, WB_OK), fb = fuel_of(b, work, WB_OK);
+    assert_true(fa > 10000);
+    assert_int_equal(fa, fb);
+    /* More work, more fuel. */
+    uint64_t small = fuel_of(a, "let t = 0; for (let i = 0; i < 100; i++) t += i; t", WB_OK);
+    assert_true(small < fa);
+    wb_free(a);
+    wb_free(b);
+
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_fuel_limit(c, ((uint64_t)1 << 62) + 1), WB_EINVAL);
+    assert_int_equal(wb_config_set_fuel_limit(c, 20000000), WB_OK);
+    wb_sandbox *sb = new_sandbox(c);
+    /* A JS loop stops gracefully: the state it built before stays. */
+    uint64_t used = fuel_of(sb, "globalThis.soft = 'yes'; for (;;) {}", WB_EFUEL);
+    assert_true(used >= 20000000 && used < 26000000);
+    assert_non_null(strstr(wb_errmsg(sb), "fuel limit 20000000 reached ("));
+    assert_non_null(strstr(wb_errmsg(sb), "the run was stopped (a loop"));
+    expect_js(sb, "soft", "\"yes\"");
+    /* Work inside one engine call that never checks (JSON.stringify of a
+     * big array) is stopped hard, and the run is rolled back. */
+    fuel_of(sb, "globalThis.hard = 1; JSON.stringify(new Array(3e6).fill(7)).length", WB_EFUEL);
+    assert_non_null(strstr(wb_errmsg(sb), "stopped hard; the sandbox was restored to its state before this run"));
+    expect_js(sb, "typeof hard + ' ' + soft", "\"undefined yes\"");
+    /* And the sandbox goes on working within its budget. */
+    expect_js(sb, "[3, 1, 2].sort().join()", "\"1,2,3\"");
+    wb_free(sb);
+    wb_config_free(c);
+}
+
 static void test_memory_limit(void **state)
 {
     (void)state;
@@ -322,8 +371,9 @@ static void test_deep_recursion_catchable(void **state)
                      "caught", "true");
     expect_js(sb, "let s = '['.repeat(200000); let ok; try { JSON.parse(s); } catch (e) { ok = e.name; } typeof ok",
                  "\"string\"");
-    expect_js(sb, "let o = {}, c = o; for (let i = 0; i < 200000; i++) { c.a = {}; c = c.a; }\n"
-                     "let name; try { JSON.stringify(o); } catch (e) { name = e.name; } name", "\"InternalError\"");
+    /* Engine recursion in C (Array.prototype.toString on nested arrays). */
+    expect_js(sb, "let a = []; for (let i = 0; i < 200000; i++) a = [a];\n"
+                  "let name; try { String(a); } catch (e) { name = e.name; } name", "\"InternalError\"");
     /* The state survived all of that. */
     expect_js(sb, "r(100)", "100");
     wb_free(sb);
@@ -342,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_seeded_random),
         cmocka_unit_test(test_output_limit),
         cmocka_unit_test(test_time_limit),
+        cmocka_unit_test(test_fuel),
         cmocka_unit_test(test_memory_limit),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_deep_recursion_catchable),
