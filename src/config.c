@@ -36,6 +36,7 @@ void wb__options_default(wb__options *o)
     o->clock_ms = 0;
     o->seeded = 0;
     o->seed = 0;
+    o->set = 0;
 }
 
 const wb__options *wb__config_options(const wb_config *cfg)
@@ -90,6 +91,7 @@ wb_status wb_config_set_memory_limit(wb_config *cfg, uint64_t bytes)
         return cfail(cfg, WB_EINVAL, "memory limit %llu bytes is outside 16 MiB .. 4 GiB - 64 KiB",
                      (unsigned long long)bytes);
     cfg->opt.memory_limit = bytes & ~(uint64_t)65535;
+    cfg->opt.set |= WB__SET_MEMORY;
     return WB_OK;
 }
 
@@ -100,6 +102,7 @@ wb_status wb_config_set_output_limit(wb_config *cfg, uint64_t bytes)
     if (bytes < 1024 || bytes > ((uint64_t)1 << 30))
         return cfail(cfg, WB_EINVAL, "output limit %llu bytes is outside 1 KiB .. 1 GiB", (unsigned long long)bytes);
     cfg->opt.output_limit = bytes;
+    cfg->opt.set |= WB__SET_OUTPUT;
     return WB_OK;
 }
 
@@ -110,6 +113,7 @@ wb_status wb_config_set_time_limit(wb_config *cfg, uint64_t ms)
     if (ms < 1 || ms > 86400000)
         return cfail(cfg, WB_EINVAL, "time limit %llu ms is outside 1 .. 86400000 (a day)", (unsigned long long)ms);
     cfg->opt.time_limit_ms = ms;
+    cfg->opt.set |= WB__SET_TIME;
     return WB_OK;
 }
 
@@ -120,6 +124,7 @@ wb_status wb_config_set_fuel_limit(wb_config *cfg, uint64_t fuel)
     if (fuel > ((uint64_t)1 << 62))
         return cfail(cfg, WB_EINVAL, "fuel limit %llu is above 2^62", (unsigned long long)fuel);
     cfg->opt.fuel_limit = fuel;
+    cfg->opt.set |= WB__SET_FUEL;
     return WB_OK;
 }
 

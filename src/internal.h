@@ -31,7 +31,11 @@ typedef struct {
     int64_t clock_ms;
     int seeded; /* 0: real randomness */
     uint64_t seed;
+    unsigned set; /* WB__SET_*: limits the embedder set explicitly */
 } wb__options;
+
+/* Limits set on the config win over the policy's "limits". */
+enum { WB__SET_TIME = 1, WB__SET_FUEL = 2, WB__SET_MEMORY = 4, WB__SET_OUTPUT = 8 };
 
 void wb__options_default(wb__options *o);
 /* cfg's options, or NULL when cfg is not a live config. */

@@ -5,6 +5,7 @@
  * names SOURCE:LINE:COLUMN, what was found and what is allowed.  Nothing is
  * ignored, so a typo in a constraint can never silently drop it. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -622,8 +623,9 @@ void wb__policy_unref(wb__policy *p)
 
 wb__policy *wb__policy_load(const char *text, size_t len, const char *source, char *err, size_t errsz)
 {
-    static const char *const keys[] = { "version", "tools", "budgets", NULL };
+    static const char *const keys[] = { "version", "tools", "budgets", "limits", NULL };
     static const char *const budget_keys[] = { "max_calls", "max_calls_per_run", NULL };
+    static const char *const limit_keys[] = { "time_ms", "fuel", "memory_bytes", "output_bytes", NULL };
     loader l = { source ? source : "policy", err, errsz, NULL };
     wb__policy *p = calloc(1, sizeof *p);
     if (!p) {
@@ -678,6 +680,33 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             goto fail;
         if (mcr && want_count(&l, mcr, "\"max_calls_per_run\"", INT32_MAX, &p->max_calls_per_run))
             goto fail;
+    }
+    const wb__json *limits = wb__json_get(root, "limits");
+    if (limits) {
+        if (want_type(&l, limits, WB_JOBJ, "\"limits\"") || check_keys(&l, limits, limit_keys, "\"limits\""))
+            goto fail;
+        /* The same ranges as the wb_config setters. */
+        static const struct { const char *key; int64_t lo, hi; size_t off; } lim[] = {
+            { "time_ms", 1, 86400000, offsetof(wb__policy, time_ms) },
+            { "fuel", 1, (int64_t)1 << 62, offsetof(wb__policy, fuel) },
+            { "memory_bytes", (int64_t)16 << 20, ((int64_t)4 << 30) - 65536, offsetof(wb__policy, memory_bytes) },
+            { "output_bytes", 1024, (int64_t)1 << 30, offsetof(wb__policy, output_bytes) },
+        };
+        for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
+            const wb__json *v = wb__json_get(limits, lim[i].key);
+            int64_t n;
+            char what[64];
+            snprintf(what, sizeof what, "\"%s\"", lim[i].key);
+            if (!v)
+                continue;
+            if (want_count(&l, v, what, lim[i].hi, &n))
+                goto fail;
+            if (n < lim[i].lo) {
+                lfail(&l, AT(v), "%s must be at least %lld, found %s", what, (long long)lim[i].lo, v->u.num.text);
+                goto fail;
+            }
+            *(uint64_t *)((char *)p + lim[i].off) = (uint64_t)n;
+        }
     }
     return p;
 fail:

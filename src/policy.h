@@ -75,6 +75,8 @@ typedef struct wb__policy {
     wb__tool *tools;
     size_t ntools;
     int64_t max_calls, max_calls_per_run;
+    /* "limits": 0 where the policy does not set one. */
+    uint64_t time_ms, fuel, memory_bytes, output_bytes;
 } wb__policy;
 
 /* Parses and validates a policy.  On failure returns NULL and err holds

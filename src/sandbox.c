@@ -66,6 +66,15 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         wb__host_seed(&sb->host, sb->host.opt.seed);
     static const wb__tool_opts no_tools;
     const wb__tool_opts *to = cfg ? wb__config_tools(cfg) : &no_tools;
+    /* The policy's limits, where the embedder did not set its own. */
+    const wb__policy *pol = to ? to->policy : NULL;
+    wb__options *o = &sb->host.opt;
+    if (pol) {
+        if (pol->time_ms && !(o->set & WB__SET_TIME)) o->time_limit_ms = pol->time_ms;
+        if (pol->fuel && !(o->set & WB__SET_FUEL)) o->fuel_limit = pol->fuel;
+        if (pol->memory_bytes && !(o->set & WB__SET_MEMORY)) o->memory_limit = pol->memory_bytes & ~(uint64_t)65535;
+        if (pol->output_bytes && !(o->set & WB__SET_OUTPUT)) o->output_limit = pol->output_bytes;
+    }
     wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;

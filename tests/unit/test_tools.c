@@ -465,6 +465,43 @@ static void test_bridge_tampering(void **state)
     wb_config_free(c);
 }
 
+static void test_policy_limits(void **state)
+{
+    (void)state;
+    const char *p = "{\"tools\": {}, \"limits\": {\"time_ms\": 150, \"fuel\": 30000000, "
+                    "\"memory_bytes\": 33554432, \"output_bytes\": 2048}}";
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_policy(c, p, strlen(p), NULL), WB_OK);
+    wb_sandbox *sb = new_sandbox(c);
+    run_out o = run_js(sb, "for (;;) {}");
+    assert_int_equal(o.status, WB_EFUEL); /* 30M instructions come before 150 ms */
+    run_free(&o);
+    o = run_js(sb, "for (;;) console.log('x'.repeat(100))");
+    assert_int_equal(o.status, WB_EOUTPUT);
+    assert_non_null(strstr(wb_errmsg(sb), "output limit 2048 bytes"));
+    run_free(&o);
+    o = run_js(sb, "const a = []; for (;;) a.push(new ArrayBuffer(8 << 20))");
+    assert_int_equal(o.status, WB_EMEMLIMIT);
+    assert_non_null(strstr(wb_errmsg(sb), "memory limit 32 MiB"));
+    run_free(&o);
+    wb_free(sb);
+    /* A limit the embedder sets wins over the policy's. */
+    assert_int_equal(wb_config_set_fuel_limit(c, 0), WB_OK);
+    assert_int_equal(wb_config_set_time_limit(c, 100), WB_OK);
+    sb = new_sandbox(c);
+    o = run_js(sb, "for (;;) {}");
+    assert_int_equal(o.status, WB_ETIMEOUT);
+    assert_non_null(strstr(wb_errmsg(sb), "time limit 100 ms"));
+    run_free(&o);
+    wb_free(sb);
+    /* Bad limits are load errors like any other. */
+    const char *bad = "{\"tools\": {}, \"limits\": {\"memory_bytes\": 1024}}";
+    assert_int_equal(wb_config_set_policy(c, bad, strlen(bad), "l.json"), WB_EPOLICY);
+    assert_string_equal(wb_config_errmsg(c), "l.json:1:41: \"memory_bytes\" must be at least 16777216, found 1024");
+    wb_config_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_audit_log),
         cmocka_unit_test(test_config_mismatches),
         cmocka_unit_test(test_bridge_tampering),
+        cmocka_unit_test(test_policy_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
