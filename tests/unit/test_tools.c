@@ -498,7 +498,7 @@ static void test_policy_limits(void **state)
     /* Bad limits are load errors like any other. */
     const char *bad = "{\"tools\": {}, \"limits\": {\"memory_bytes\": 1024}}";
     assert_int_equal(wb_config_set_policy(c, bad, strlen(bad), "l.json"), WB_EPOLICY);
-    assert_string_equal(wb_config_errmsg(c), "l.json:1:41: \"memory_bytes\" must be at least 16777216, found 1024");
+    assert_string_equal(wb_config_errmsg(c), "l.json:1:42: \"memory_bytes\" must be at least 16777216, found 1024");
     wb_config_free(c);
 }
 
