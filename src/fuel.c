@@ -19,7 +19,7 @@
 #define WB__FUEL_SLICE 1000000
 /* How much longer than the limit graceful stopping may take. */
 #define WB__FUEL_GRACE 5000000
-#define WB__TIME_GRACE_MS 100.0
+#define WB__TIME_GRACE_MS 5.0
 
 static void give(wb__host *h)
 {
