@@ -164,11 +164,36 @@ $(H)/%.o: src/%.c $(G)/guest.h $(wildcard src/*.h src/runtime/*.h) include/wasmb
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(HOST_CFLAGS) -c $< -o $@
 
-$(LIB_A): $(HOST_OBJS) $(G)/guest.o
+# The initialised guest is made at build time: a stage-1 library without
+# an image runs the guest's initialisation once (tools/mkimage) and the
+# final library links the resulting memory image in (src/guest_glue.c).
+STAGE1_A := $(H)/libwasmbox-stage1.a
+$(STAGE1_A): $(HOST_OBJS) $(G)/guest.o $(H)/image_none.o
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(LIB_SO): $(HOST_OBJS) $(G)/guest.o
+$(H)/mkimage: tools/mkimage.c $(STAGE1_A)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $< $(STAGE1_A) $(LIBS)
+
+$(H)/guest.img: $(H)/mkimage
+	@echo "  IMAGE   $@"
+	$(Q)$(H)/mkimage $@
+
+$(H)/image.o: $(H)/guest.img
+	@echo "  AS      $@"
+	$(Q)printf '%s\n' '.section .rodata' '.balign 64' '.globl wb__guest_image' '.hidden wb__guest_image' \
+	    'wb__guest_image:' '.incbin "$(abspath $<)"' 'wb__guest_image_end:' '.balign 8' \
+	    '.globl wb__guest_image_size' '.hidden wb__guest_image_size' \
+	    'wb__guest_image_size: .quad wb__guest_image_end - wb__guest_image' \
+	    '.section .note.GNU-stack,"",@progbits' > $(H)/image.S
+	$(Q)$(CC) -c -o $@ $(H)/image.S
+
+$(LIB_A): $(HOST_OBJS) $(G)/guest.o $(H)/image.o
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(LIB_SO): $(HOST_OBJS) $(G)/guest.o $(H)/image.o
 	@echo "  LD      $@"
 	$(Q)$(CC) -shared $(SAN) -o $@ $^ $(LIBS) -Wl,-soname,libwasmbox.so.0
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "imports.h"
@@ -57,6 +58,83 @@ static void call_init(void *arg)
         wasm_rt_trap(WASM_RT_TRAP_UNREACHABLE);
 }
 
+/* dst takes the globals of src, keeping its own memory, table and import
+ * bindings (those hold host pointers and are per instance). */
+static void take_globals(Z_guest_instance_t *dst, const Z_guest_instance_t *src)
+{
+    wasm_rt_memory_t mem = dst->w2c_memory;
+    wasm_rt_funcref_table_t table = dst->w2c_T0;
+    struct Z_wasi_snapshot_preview1_instance_t *wasi = dst->Z_wasi_snapshot_preview1_instance;
+    struct Z_wasmbox_instance_t *wbox = dst->Z_wasmbox_instance;
+    *dst = *src;
+    dst->w2c_memory = mem;
+    dst->w2c_T0 = table;
+    dst->Z_wasi_snapshot_preview1_instance = wasi;
+    dst->Z_wasmbox_instance = wbox;
+}
+
+static void adopt_globals(wb__guest *g, const Z_guest_instance_t *from)
+{
+    take_globals(&g->inst, from);
+    g->inst.Z_wasi_snapshot_preview1_instance = &g->wasi;
+    g->inst.Z_wasmbox_instance = &g->wbox;
+}
+
+/* ---------------------------------------------------------------- build-time image
+ *
+ * Initialising the guest (QuickJS, 50 KB of prelude JS to compile) takes
+ * milliseconds; doing it in every process made `wasmbox run` slow.  The
+ * build runs it once (tools/mkimage.c with the stage-1 library) and links
+ * the resulting memory image and globals into the library as
+ * wb__guest_image.  A process then only instantiates the module (function
+ * table, host pointers) and copies the image in.  The stage-1 library, and
+ * any image that does not match this build, fall back to initialising.
+ *
+ * Format: magic, sizeof(Z_guest_instance_t), wasm pages, the instance
+ * struct (its globals), a bitmap of the 4 KiB pages that are not zero, and
+ * those pages. */
+extern const unsigned char wb__guest_image[];
+extern const size_t wb__guest_image_size;
+
+#define WB__IMG_MAGIC "WBIMAGE1"
+#define WB__IMG_PAGE 4096u
+
+static int force_init; /* tools/mkimage: initialise by running the guest */
+
+static int load_image(Z_guest_instance_t *inst)
+{
+    const unsigned char *p = wb__guest_image;
+    size_t n = wb__guest_image_size;
+    uint32_t isz, pages;
+    if (force_init || n < 16 || memcmp(p, WB__IMG_MAGIC, 8))
+        return -1;
+    memcpy(&isz, p + 8, 4);
+    memcpy(&pages, p + 12, 4);
+    size_t small = (size_t)pages * (WB__WASM_PAGE / WB__IMG_PAGE);
+    size_t head = 16 + sizeof(Z_guest_instance_t), bitmap = (small + 7) / 8;
+    if (isz != sizeof(Z_guest_instance_t) || n < head + bitmap || pages > inst->w2c_memory.max_pages)
+        return -1;
+    const unsigned char *bits = p + head, *data = bits + bitmap;
+    size_t nonzero = 0;
+    for (size_t i = 0; i < small; i++)
+        nonzero += (bits[i / 8] >> (i % 8)) & 1;
+    if (n != head + bitmap + nonzero * WB__IMG_PAGE)
+        return -1;
+    wasm_rt_memory_t *mem = &inst->w2c_memory;
+    if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
+        return -1;
+    memset(mem->data, 0, mem->size);
+    for (size_t i = 0; i < small; i++)
+        if ((bits[i / 8] >> (i % 8)) & 1) {
+            memcpy(mem->data + i * WB__IMG_PAGE, data, WB__IMG_PAGE);
+            data += WB__IMG_PAGE;
+        }
+    Z_guest_instance_t saved;
+    memcpy(&saved, p + 16, sizeof saved);
+    take_globals(inst, &saved);
+    return 0;
+}
+
 static void make_template(void)
 {
     static wb__host h; /* only used while the template initialises */
@@ -87,8 +165,10 @@ static void make_template(void)
         h.mem = &inst->w2c_memory;
         /* No budget while initialising: out_of_fuel refills slice by slice. */
         h.fuel = Z_guestZ_wb_fuel(inst);
-        wb__fuel_begin(&h);
-        trap = wb__rt_call(&c, &inst->w2c_memory, call_init, inst);
+        if (load_image(inst) != 0) {
+            wb__fuel_begin(&h);
+            trap = wb__rt_call(&c, &inst->w2c_memory, call_init, inst);
+        }
     }
     if (trap) {
         tmpl.status = WB_EINIT;
@@ -106,19 +186,6 @@ static void make_template(void)
     wasm_rt_free_memory(&inst->w2c_memory);
     wb__host_end_run(&h);
     tmpl.status = WB_OK;
-}
-
-/* Gives g the globals of `from`, keeping g's own memory, table and import
- * bindings (those hold host pointers and are per instance). */
-static void adopt_globals(wb__guest *g, const Z_guest_instance_t *from)
-{
-    wasm_rt_memory_t mem = g->inst.w2c_memory;
-    wasm_rt_funcref_table_t table = g->inst.w2c_T0;
-    g->inst = *from;
-    g->inst.w2c_memory = mem;
-    g->inst.w2c_T0 = table;
-    g->inst.Z_wasi_snapshot_preview1_instance = &g->wasi;
-    g->inst.Z_wasmbox_instance = &g->wbox;
 }
 
 wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
@@ -272,4 +339,40 @@ wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__gu
 wb_status wb__guest_run(wb__guest *g, int lang, const char *code, size_t len, wb__guest_outcome *o)
 {
     return call_guest(g, 0, lang, code, len, o);
+}
+
+/* tools/mkimage: initialise the guest by running it and write the image. */
+int wb__guest_write_image(const char *path, char *msg, size_t msgsz)
+{
+    force_init = 1;
+    pthread_once(&tmpl.once, make_template);
+    if (tmpl.status != WB_OK) {
+        snprintf(msg, msgsz, "%s", tmpl.msg);
+        return -1;
+    }
+    size_t len = (size_t)tmpl.img.pages * WB__WASM_PAGE, small = len / WB__IMG_PAGE;
+    unsigned char *mem = malloc(len ? len : 1), *bits = calloc((small + 7) / 8 + 1, 1);
+    FILE *f = NULL;
+    int ok = mem && bits && pread(tmpl.img.fd, mem, len, 0) == (ssize_t)len && (f = fopen(path, "wb"));
+    if (ok) {
+        uint32_t isz = (uint32_t)sizeof(Z_guest_instance_t), pages = tmpl.img.pages;
+        for (size_t i = 0; i < small; i++)
+            for (size_t k = 0; k < WB__IMG_PAGE; k++)
+                if (mem[i * WB__IMG_PAGE + k]) {
+                    bits[i / 8] |= (unsigned char)(1u << (i % 8));
+                    break;
+                }
+        ok = fwrite(WB__IMG_MAGIC, 1, 8, f) == 8 && fwrite(&isz, 4, 1, f) == 1 && fwrite(&pages, 4, 1, f) == 1 &&
+             fwrite(&tmpl.inst, sizeof tmpl.inst, 1, f) == 1 && fwrite(bits, 1, (small + 7) / 8, f) == (small + 7) / 8;
+        for (size_t i = 0; ok && i < small; i++)
+            if ((bits[i / 8] >> (i % 8)) & 1)
+                ok = fwrite(mem + i * WB__IMG_PAGE, WB__IMG_PAGE, 1, f) == 1;
+    }
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok)
+        snprintf(msg, msgsz, "cannot write the guest image %s: %s", path, strerror(errno ? errno : EIO));
+    free(mem);
+    free(bits);
+    return ok ? 0 : -1;
 }

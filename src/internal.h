@@ -114,6 +114,9 @@ wb_status wb__guest_resume(wb__guest *g, const char *results, size_t len, wb__gu
 int wb__guest_begin(wb__guest *g);
 int wb__guest_commit(wb__guest *g);
 int wb__guest_rollback(wb__guest *g);
+/* tools/mkimage: writes the initialised guest's image to path. 0 or -1
+ * with msg filled. */
+int wb__guest_write_image(const char *path, char *msg, size_t msgsz);
 /* Back to the template's state. 0 or errno. */
 int wb__guest_reset(wb__guest *g);
 
