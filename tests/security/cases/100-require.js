@@ -1,0 +1,5 @@
+// require() does not exist.
+// expect: OK
+// exit: 1
+// stderr-contains: ReferenceError: 'require' is not defined
+require('child_process').execSync('id');

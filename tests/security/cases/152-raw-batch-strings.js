@@ -1,0 +1,39 @@
+// Raw batch text with awkward strings: a NUL inside the tool name (the
+// host must not check one tool and run another), a lone surrogate escape,
+// a key that differs from an allowed one only after a NUL.
+// expect: OK
+// config: policy=bank.json
+// value: "sent"
+// after: step(1) => "sent"
+// after: step(2) => "sent"
+// after: step(3) => "sent"
+// after: verdicts.map(safe) => [true,true,true,true]
+// inject(make): the next tool call is replaced, in the bridge's queue, by the
+// raw text make(id) - through a setter on Array.prototype[0], which the
+// bridge's queue (a plain array) runs into.  Returns that call's promise.
+function inject(make) {
+  Object.defineProperty(Array.prototype, "0", { configurable: true, set(v) {
+    const own = (x) => Object.defineProperty(this, "0", { value: x, writable: true, enumerable: true, configurable: true });
+    if (typeof v === "string" && v.startsWith("{\"id\":")) { delete Array.prototype[0]; own(make(JSON.parse(v).id)); }
+    else own(v);
+  } });
+  return tools.note({ text: "decoy" });
+}
+// step(i) sends steps[i] as the only call of a run (a batch the host
+// cannot parse is dropped whole, so each goes alone) and records how it
+// ended: "dropped" (never answered), the rejection, or "ok " + the result.
+function step(i) {
+  inject(steps[i]).then((v) => { verdicts[i] = "ok " + JSON.stringify(v); },
+                        (e) => { verdicts[i] = e.name + ": " + e.message; });
+  return "sent";
+}
+// Safe: nothing the policy forbids reached the provider.
+function safe(v) { return v === "dropped" || v.startsWith("ToolDeniedError:"); }
+globalThis.steps = [
+  (id) => `{"id":${id},"tool":"pay\\u0000weather","args":{"amount":5000,"to":"acct-1"}}`,
+  (id) => `{"id":${id},"tool":"weather\\u0000pay","args":{"city":"Rome"}}`,
+  (id) => `{"id":${id},"tool":"pay","args":{"amount":5,"to":"\\ud800acct-1"}}`,
+  (id) => `{"id":${id},"tool":"pay","args":{"amount":5,"to":"evil","to\\u0000":"acct-1"}}`,
+];
+globalThis.verdicts = steps.map(() => 'dropped');
+step(0)
