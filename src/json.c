@@ -444,12 +444,83 @@ static wb__json *parse_array(parser *ps, int depth)
     }
 }
 
+/* Duplicate keys are found with a hash index once an object has more than
+ * a few keys: an object of 100,000 keys must not cost 10^10 comparisons. */
+typedef struct {
+    uint32_t *slot; /* member index + 1, 0 = empty; NULL until needed */
+    size_t size;    /* power of two */
+} key_index;
+
+static uint64_t key_hash(const char *k, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211u;
+    return h;
+}
+
+/* Index of the member named key among m[0..n), or SIZE_MAX; then records
+ * member n (the one about to be added) under key.  Out of memory falls
+ * back to the linear scan. */
+static size_t find_key(key_index *ix, const wb__jmember *m, size_t n, const char *key, size_t keylen)
+{
+    if (n < 16 || n >= UINT32_MAX) {
+        for (size_t i = 0; i < n; i++)
+            if (m[i].keylen == keylen && !memcmp(m[i].key, key, keylen))
+                return i;
+        return SIZE_MAX;
+    }
+    if (!ix->slot || (n + 1) * 2 > ix->size) {
+        size_t size = ix->size ? ix->size * 2 : 64;
+        while (size < (n + 1) * 2)
+            size *= 2;
+        uint32_t *s = calloc(size, sizeof *s);
+        if (!s) {
+            free(ix->slot);
+            ix->slot = NULL;
+            ix->size = 0;
+            for (size_t i = 0; i < n; i++)
+                if (m[i].keylen == keylen && !memcmp(m[i].key, key, keylen))
+                    return i;
+            return SIZE_MAX;
+        }
+        free(ix->slot);
+        ix->slot = s;
+        ix->size = size;
+        for (size_t i = 0; i < n; i++) {
+            size_t h = (size_t)key_hash(m[i].key, m[i].keylen) & (size - 1);
+            while (s[h])
+                h = (h + 1) & (size - 1);
+            s[h] = (uint32_t)i + 1;
+        }
+    }
+    size_t h = (size_t)key_hash(key, keylen) & (ix->size - 1);
+    while (ix->slot[h]) {
+        const wb__jmember *o = &m[ix->slot[h] - 1];
+        if (o->keylen == keylen && !memcmp(o->key, key, keylen))
+            return ix->slot[h] - 1;
+        h = (h + 1) & (ix->size - 1);
+    }
+    ix->slot[h] = (uint32_t)n + 1;
+    return SIZE_MAX;
+}
+
+static wb__json *parse_object_body(parser *ps, int depth, wb__json *v, key_index *keys);
+
 static wb__json *parse_object(parser *ps, int depth)
 {
     wb__json *v = new_value(ps, WB_JOBJ, ps->p);
     if (!v)
         return NULL;
     ps->p++;
+    key_index keys = { NULL, 0 };
+    wb__json *r = parse_object_body(ps, depth, v, &keys);
+    free(keys.slot);
+    return r;
+}
+
+static wb__json *parse_object_body(parser *ps, int depth, wb__json *v, key_index *keys)
+{
     size_t cap = 0;
     skip_ws(ps);
     if (ps->p < ps->end && *ps->p == '}') {
@@ -472,15 +543,14 @@ static wb__json *parse_object(parser *ps, int depth)
             fail_at(ps, kat, "a key must not contain \\u0000");
             return NULL;
         }
-        for (size_t i = 0; i < v->u.obj.n; i++) {
-            if (v->u.obj.m[i].keylen == keylen && !memcmp(v->u.obj.m[i].key, key, keylen)) {
-                /* Position the message at the duplicate itself. */
-                ps->line = kline;
-                ps->line_start = kat - (kcol - 1);
-                fail_at(ps, kat, "duplicate key \"%s\" (first at line %u, column %u)", key,
-                        v->u.obj.m[i].line, v->u.obj.m[i].col);
-                return NULL;
-            }
+        size_t dup = find_key(keys, v->u.obj.m, v->u.obj.n, key, keylen);
+        if (dup != SIZE_MAX) {
+            /* Position the message at the duplicate itself. */
+            ps->line = kline;
+            ps->line_start = kat - (kcol - 1);
+            fail_at(ps, kat, "duplicate key \"%s\" (first at line %u, column %u)", key,
+                    v->u.obj.m[dup].line, v->u.obj.m[dup].col);
+            return NULL;
         }
         skip_ws(ps);
         if (ps->p >= ps->end || *ps->p != ':') {

@@ -50,8 +50,12 @@ static int type_ok(const char *type, const wb__json *v)
 
 static void got(wb__str *why, const wb__json *v)
 {
-    wb__str_addf(why, "got %s ", v->type == WB_JNULL ? "" : wb__json_type_name(v->type));
-    wb__json_brief(why, v, 80);
+    if (v->type == WB_JNULL)
+        wb__str_addz(why, "got null");
+    else {
+        wb__str_addf(why, "got %s ", wb__json_type_name(v->type));
+        wb__json_brief(why, v, 80);
+    }
 }
 
 static int check_schema(const wb__json *s, const wb__json *v, wb__str *path, wb__str *why)

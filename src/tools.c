@@ -376,7 +376,9 @@ size_t wb__tools_take_batch(wb__tools *t, const char *json, size_t len)
     for (size_t i = 0; i < root->u.arr.n; i++) {
         const wb__json *e = root->u.arr.v[i];
         const wb__json *id = wb__json_get(e, "id"), *tool = wb__json_get(e, "tool"), *args = wb__json_get(e, "args");
-        if (!id || id->type != WB_JNUM || !tool || tool->type != WB_JSTR || !args)
+        /* ids are the guest bridge's counter: whole numbers from 1 up. */
+        if (!id || id->type != WB_JNUM || !id->u.num.is_int || id->u.num.d < 0 || id->u.num.d > 9007199254740991.0 ||
+            !tool || tool->type != WB_JSTR || !args)
             continue;
         wb__call *c = &t->calls[t->ncalls++];
         c->id = (uint64_t)id->u.num.d;

@@ -40,12 +40,14 @@ done
 
 # Script suites: JS golden cases and the shared agent scripts.
 # (readme-example.sh takes the build directory, the others the CLI.)
-for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh tests/meter/run.sh; do
+for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh tests/meter/run.sh \
+             tests/security/run.sh; do
     [ -x "$suite" ] || continue
     name=$(basename "$suite" .sh)
     [ "$name" = run ] && name=$(basename "$(dirname "$suite")")
     arg=$H/wasmbox
     [ "$name" = readme-example ] && arg=$H
+    [ "$suite" = tests/security/run.sh ] && arg=$H
     "$suite" "$arg" > "$log/$name.log" 2>&1
     grep '^FAIL' "$log/$name.log" | head -50
     last=$(tail -n 1 "$log/$name.log")

@@ -18,6 +18,12 @@
 # 3. Object spread of a string: {..."hi"} must copy the string's indexed
 #    characters (CopyDataProperties does ToObject on its source); upstream
 #    returns early for every primitive, giving {}.
+# 4. JS_DropPendingJobs(rt), appended: frees every queued job without
+#    running it (the same loop JS_FreeRuntime runs).  When the host stops a
+#    run, jobs the stopped script queued (promise reactions, including the
+#    ones that catch the "interrupted" error as a rejection, finalizers)
+#    must not run, neither now nor in the next run.  QuickJS has no public
+#    way to do it.  The anchor is the JSJobEntry struct it relies on.
 set -eu
 src=${1:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
 dst=${2:?usage: patch-quickjs.sh SRC/quickjs.c DST/quickjs.c}
@@ -77,6 +83,17 @@ perl -0777 -e '
           "        }\n" .
           "    } else if (JS_VALUE_GET_TAG(a) == JS_TAG_SHORT_BIG_INT) {\n        /* fast case */\n" ],
     );
+    my $anchor = "typedef struct JSJobEntry {\n    struct list_head link;\n    JSContext *ctx;\n    JSJobFunc *job_func;\n    int argc;\n    JSValue argv[0];\n} JSJobEntry;\n";
+    my $na = () = $t =~ /\Q$anchor\E/g;
+    die "patch-quickjs: \"JS_DropPendingJobs\": JSJobEntry changed upstream, review the edit\n" if $na != 1;
+    $t .= "\n/* wasmbox (tools/patch-quickjs.sh): drop queued jobs unrun */\n" .
+          "void JS_DropPendingJobs(JSRuntime *rt)\n{\n" .
+          "    struct list_head *el, *el1;\n    int i;\n" .
+          "    list_for_each_safe(el, el1, &rt->job_list) {\n" .
+          "        JSJobEntry *e = list_entry(el, JSJobEntry, link);\n" .
+          "        list_del(&e->link);\n" .
+          "        for(i = 0; i < e->argc; i++)\n            JS_FreeValueRT(rt, e->argv[i]);\n" .
+          "        js_free_rt(rt, e);\n    }\n}\n";
     for my $e (@edits) {
         my ($what, $from, $to) = @$e;
         my $n = () = $t =~ /\Q$from\E/g;

@@ -15,6 +15,9 @@
 
 #include "quickjs.h"
 #include "../rt/host.h"
+
+/* Added to quickjs.c by tools/patch-quickjs.sh: frees queued jobs unrun. */
+void JS_DropPendingJobs(JSRuntime *rt);
 #include "prelude.h" /* generated: wb_inspect_js[], wb_prelude_js[], wb_tools_js[] and their _len */
 
 /* QuickJS measures its stack from the frame address at JS_NewRuntime, which
@@ -36,6 +39,7 @@ static JSValue run_promise = JS_UNDEFINED; /* the running script's top-level pro
  * "interrupted" error then unwinds the script without being reported as
  * the script's own exception; the host reports the limit instead. */
 static int interrupted;
+static int cleaning; /* our own cleanup after a stop must not be stopped */
 
 static struct {
     JSValue promise, reason;
@@ -139,6 +143,8 @@ static const char *obj_call_str(JSValueConst obj, const char *name, JSValueConst
 static int interrupt_handler(JSRuntime *r, void *opaque)
 {
     (void)r; (void)opaque;
+    if (cleaning)
+        return 0;
     if (!interrupted && wb_host_call(WB_HOST_OP_POLL, NULL, 0) == 1)
         interrupted = 1;
     return interrupted;
@@ -170,27 +176,58 @@ static int report_pending_exception(void)
     return WB_GUEST_THREW;
 }
 
-/* Runs queued jobs (promise reactions) until none is left. */
+/* Calls bridge[name]() for its effect, ignoring failures (cleanup). */
+static void bridge_call_noarg(const char *name)
+{
+    JSValue fn = JS_GetPropertyStr(ctx, bridge, name);
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 0, NULL);
+    JS_FreeValue(ctx, fn);
+    if (JS_IsException(r))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, r);
+}
+
+/* Runs queued jobs (promise reactions) until none is left.  Once the host
+ * asked for a stop, nothing the stopped script queued may run: QuickJS
+ * turns the uncatchable "interrupted" error into an ordinary rejection in
+ * promise jobs, and a .catch would carry on with the stopped work. */
 static int drain_jobs(void)
 {
+    int status = WB_GUEST_OK;
     for (;;) {
+        if (interrupted) {
+            JS_DropPendingJobs(rt);
+            cleaning = 1;
+            bridge_call_noarg("abandon");
+            cleaning = 0;
+            return WB_GUEST_THREW;
+        }
         JSContext *c;
         int r = JS_ExecutePendingJob(rt, &c);
         if (r == 0)
-            return WB_GUEST_OK;
+            return status;
         if (r < 0)
-            return report_pending_exception();
+            status = report_pending_exception();
     }
 }
 
-static void send_value(JSValueConst value)
+/* Hands the run's value to the host; a value that cannot be written
+ * (out of memory) fails the run instead of vanishing. */
+static int send_value(JSValueConst value)
 {
+    JSValue fn = JS_GetPropertyStr(ctx, prelude, "toJSON");
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, 1, &value);
+    JS_FreeValue(ctx, fn);
+    if (JS_IsException(r))
+        return report_pending_exception();
     size_t len = 0;
-    const char *json = obj_call_str(prelude, "toJSON", value, &len);
+    const char *json = JS_IsUndefined(r) ? NULL : JS_ToCStringLen(ctx, &len, r);
+    JS_FreeValue(ctx, r);
     if (json) {
         wb_host_call(WB_HOST_OP_RESULT, json, len);
         JS_FreeCString(ctx, json);
     }
+    return WB_GUEST_OK;
 }
 
 __attribute__((export_name("wb_guest_init")))
@@ -331,7 +368,7 @@ static int continue_run(void)
         case JS_PROMISE_FULFILLED: {
             JSValue r = JS_PromiseResult(ctx, run_promise);
             JSValue v = JS_GetPropertyStr(ctx, r, "value");
-            send_value(v);
+            status = send_value(v);
             JS_FreeValue(ctx, v);
             JS_FreeValue(ctx, r);
             break;

@@ -48,7 +48,9 @@
       const s = JSONstringify(v, (k, x) => (typeof x === "bigint" ? StringCtor(x) : x));
       return s === undefined ? undefined : s;
     } catch (e) {
-      // Circular structures and throwing getters: fall back to a description.
+      // Circular structures and throwing getters get a description; running
+      // out of memory is the run's failure, not a value to stand in for it.
+      if (!(e instanceof TypeError)) throw e;
       return JSONstringify(inspect.inspect(v));
     }
   }

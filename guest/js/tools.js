@@ -23,7 +23,13 @@
   const call = Function.prototype.call.bind(Function.prototype.call);
 
   const pending = new MapCtor(); // id -> { resolve, reject, name }
+  const mapClear = Map.prototype.clear;
   let queue = [];
+  let queueIds = [];
+  let inflight = []; // ids of the batch the host is answering
+  // Appends as own properties: a plain `a[n] = v` would call a setter a
+  // script put on Array.prototype[n].
+  const push = (a, v) => defineProperty(a, a.length, { value: v, writable: true, enumerable: true, configurable: true });
   let nextId = 1;
   let catalog = null;
 
@@ -39,9 +45,20 @@
   // JSON cannot carry NaN, Infinity, BigInt, functions or cycles; rather
   // than let JSON.stringify turn them into null or drop them, say where
   // they are so the script can be fixed.
-  function checkValue(v, path, seen, tool) {
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const reTest = RegExp.prototype.test;
+  const MAX_DEPTH = 64;
+
+  function checkValue(v, path, seen, tool, depth) {
     const where = () => "tools." + tool + "(): argument " + (path || "(root)");
+    if (depth > MAX_DEPTH)
+      throw new TypeErrorCtor(where() + " is nested deeper than " + MAX_DEPTH + " levels");
     switch (typeof v) {
+      case "string":
+        // Not valid text: the host's strict JSON refuses it.
+        if (call(reTest, LONE_SURROGATE, v))
+          throw new TypeErrorCtor(where() + " contains a lone UTF-16 surrogate (half of a character)");
+        return;
       case "number":
         if (v !== v || v === Infinity || v === -Infinity)
           throw new TypeErrorCtor(where() + " is " + v + ": only finite numbers can be sent");
@@ -58,13 +75,16 @@
         if (isArray(v)) {
           for (let i = 0; i < v.length; i++) {
             if (v[i] === undefined) throw new TypeErrorCtor(where() + "[" + i + "] is undefined");
-            checkValue(v[i], path + "[" + i + "]", seen, tool);
+            checkValue(v[i], path + "[" + i + "]", seen, tool, depth + 1);
           }
         } else {
           const keys = ownKeys(v);
-          for (let i = 0; i < keys.length; i++)
+          for (let i = 0; i < keys.length; i++) {
+            if (call(reTest, LONE_SURROGATE, keys[i]))
+              throw new TypeErrorCtor(where() + " has a key with a lone UTF-16 surrogate");
             if (v[keys[i]] !== undefined)
-              checkValue(v[keys[i]], path ? path + "." + keys[i] : keys[i], seen, tool);
+              checkValue(v[keys[i]], path ? path + "." + keys[i] : keys[i], seen, tool, depth + 1);
+          }
         }
         call(setDelete, seen, v);
         return;
@@ -81,15 +101,16 @@
         (args === null ? "null" : isArray(args) ? "an array" : typeof args)));
     let json;
     try {
-      checkValue(args, "", new SetCtor(), name);
+      checkValue(args, "", new SetCtor(), name, 0);
       json = JSONstringify(args);
     } catch (e) {
       return PromiseCtor.reject(e);
     }
     const id = nextId++;
     return new PromiseCtor((resolve, reject) => {
-      call(mapSet, pending, id, { resolve, reject, name });
-      queue[queue.length] = '{"id":' + id + ',"tool":' + JSONstringify(name) + ',"args":' + json + "}";
+      call(mapSet, pending, id, { resolve, reject, name, id });
+      push(queue, '{"id":' + id + ',"tool":' + JSONstringify(name) + ',"args":' + json + "}");
+      push(queueIds, id);
     });
   }
 
@@ -141,26 +162,50 @@
   }
 
   // The calls made since the last flush, as one JSON array, or undefined.
+  // Indexed loops only: a script may have replaced Array.prototype's
+  // iterator or methods.
   function takeBatch() {
     if (queue.length === 0) return undefined;
     let s = "[";
     for (let i = 0; i < queue.length; i++) s += (i ? "," : "") + queue[i];
     s += "]";
+    inflight = queueIds;
+    queueIds = [];
     queue = [];
     return s;
   }
 
   // The host's answers: [{id, ok, value} | {id, ok: false, error: {name, message}}].
+  // A call of the batch the host did not answer (it could not read it) is
+  // rejected rather than left waiting forever.
   function resolveBatch(json) {
     const results = JSONparse(json);
-    for (const r of results) {
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
       const p = call(mapGet, pending, r.id);
       if (!p) continue;
       call(mapDelete, pending, r.id);
       if (r.ok) p.resolve(r.value);
       else p.reject(new ToolError(r.error.name, p.name, r.error.message));
     }
+    for (let i = 0; i < inflight.length; i++) {
+      const p = call(mapGet, pending, inflight[i]);
+      if (!p) continue;
+      call(mapDelete, pending, inflight[i]);
+      p.reject(new ToolError("ToolError", p.name, "tool \"" + p.name + "\": the host could not read this call"));
+    }
+    inflight = [];
   }
 
-  return { install, takeBatch, resolveBatch, installed: () => catalog !== null, ToolError };
+  // A stopped run leaves nothing behind: its unsent calls are dropped and
+  // its waiting calls forgotten without settling, so no continuation of the
+  // stopped code can ever run (a later answer would otherwise revive it).
+  function abandon() {
+    queue = [];
+    queueIds = [];
+    inflight = [];
+    call(mapClear, pending);
+  }
+
+  return { install, takeBatch, resolveBatch, abandon, installed: () => catalog !== null, ToolError };
 })

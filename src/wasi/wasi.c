@@ -76,6 +76,10 @@ static int emit(wb__host *h, int fd, const void *p, size_t n)
     size_t room = (size_t)(limit - kept);
     if (n <= room)
         return wb__buf_append(b, p, n) ? E_IO : E_SUCCESS;
+    /* Cut on a character boundary: never keep half a UTF-8 sequence. */
+    const unsigned char *u = p;
+    while (room > 0 && (u[room] & 0xC0) == 0x80)
+        room--;
     if (wb__buf_append(b, p, room))
         return E_IO;
     char marker[96];

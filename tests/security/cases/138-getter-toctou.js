@@ -2,7 +2,7 @@
 // when it serialises: the host checks the bytes it gets.
 // expect: OK
 // config: policy=bank.json
-// value: ["ToolDeniedError: tool \"pay\" denied: constraint amount <= 100 failed: amount is 5000 (calls left: all tools 1000 of 1000 this session)","ToolDeniedError: tool \"pay\" denied: constraint to starts_with \"acct-\" failed: to is \"evil-1\" (calls left: all tools 1000 of 1000 this session)","ToolDeniedError: tool \"pay\" denied: parameter amount: expected number, got  null (calls left: all tools 1000 of 1000 this session)",3,3,3]
+// value: ["ToolDeniedError: tool \"pay\" denied: constraint amount <= 100 failed: amount is 5000 (calls left: all tools 1000 of 1000 this session)","ToolDeniedError: tool \"pay\" denied: constraint to starts_with \"acct-\" failed: to is \"evil-1\" (calls left: all tools 1000 of 1000 this session)","ToolDeniedError: tool \"pay\" denied: parameter amount: expected number, got null (calls left: all tools 1000 of 1000 this session)",3,3,3]
 const show = (p) => p.then((v) => "ok " + JSON.stringify(v), (e) => e.name + ": " + e.message);
 const r = [];
 let reads = 0;

@@ -9,9 +9,9 @@
 // after: step(4) => "sent"
 // after: step(5) => "sent"
 // after: verdicts.slice(0, 3).map(safe) => [true,true,true]
-// after: verdicts[3] => "ok {\"amount\":100,\"to\":\"acct-1\"}"
-// after: verdicts[4].startsWith('ToolDeniedError: tool "pay" denied: constraint amount > 0 failed') => true
-// after: verdicts[5] => "ok {\"amount\":100,\"to\":\"acct-1\"}"
+// after: verdicts[3] => "ok {\"text\":\"decoy\"}"
+// after: safe(verdicts[4]) => true
+// after: safe(verdicts[5]) || verdicts[5] === 'ok {"text":"decoy"}' => true
 // inject(make): the next tool call is replaced, in the bridge's queue, by the
 // raw text make(id) - through a setter on Array.prototype[0], which the
 // bridge's queue (a plain array) runs into.  Returns that call's promise.
@@ -31,8 +31,14 @@ function step(i) {
                         (e) => { verdicts[i] = e.name + ": " + e.message; });
   return "sent";
 }
-// Safe: nothing the policy forbids reached the provider.
-function safe(v) { return v === "dropped" || v.startsWith("ToolDeniedError:"); }
+// Safe: nothing the policy forbids reached the provider.  Since the bridge
+// appends to its queue with defineProperty, the Array.prototype[0] setter
+// never sees the call: the decoy goes through as written ("ok" with its own
+// arguments), which is safe too; a call the host cannot read is rejected.
+function safe(v) {
+  return v === "dropped" || v.startsWith("ToolDeniedError:") || v === 'ok {"text":"decoy"}' ||
+         v.startsWith('ToolError: tool "note": the host could not read');
+}
 globalThis.steps = [
   (id) => `{"id":${id},"tool":"pay","args":{"amount":1e400,"to":"acct-1"}}`,
   (id) => `{"id":${id},"tool":"pay","args":{"amount":-1e400,"to":"acct-1"}}`,

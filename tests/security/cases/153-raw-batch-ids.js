@@ -36,8 +36,14 @@ function step(i) {
                         (e) => { verdicts[i] = e.name + ": " + e.message; });
   return "sent";
 }
-// Safe: nothing the policy forbids reached the provider.
-function safe(v) { return v === "dropped" || v.startsWith("ToolDeniedError:"); }
+// Safe: nothing the policy forbids reached the provider.  Since the bridge
+// appends to its queue with defineProperty, the Array.prototype[0] setter
+// never sees the call: the decoy goes through as written ("ok" with its own
+// arguments), which is safe too; a call the host cannot read is rejected.
+function safe(v) {
+  return v === "dropped" || v.startsWith("ToolDeniedError:") || v === 'ok {"text":"decoy"}' ||
+         v.startsWith('ToolError: tool "note": the host could not read');
+}
 globalThis.steps = [
   (id) => `{"id":0,"tool":"pay","args":{"amount":5000,"to":"acct-1"}}`,
   (id) => `{"id":-1,"tool":"pay","args":{"amount":5,"to":"acct-1"}}`,

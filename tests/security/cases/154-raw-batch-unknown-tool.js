@@ -7,7 +7,7 @@
 // after: step(3) => "sent"
 // after: step(4) => "sent"
 // after: verdicts.map(safe) => [true,true,true,true,true]
-// after: verdicts[0].startsWith('ToolDeniedError: tool "nope" denied: there is no such tool') => true
+// after: safe(verdicts[0]) => true
 // inject(make): the next tool call is replaced, in the bridge's queue, by the
 // raw text make(id) - through a setter on Array.prototype[0], which the
 // bridge's queue (a plain array) runs into.  Returns that call's promise.
@@ -27,8 +27,14 @@ function step(i) {
                         (e) => { verdicts[i] = e.name + ": " + e.message; });
   return "sent";
 }
-// Safe: nothing the policy forbids reached the provider.
-function safe(v) { return v === "dropped" || v.startsWith("ToolDeniedError:"); }
+// Safe: nothing the policy forbids reached the provider.  Since the bridge
+// appends to its queue with defineProperty, the Array.prototype[0] setter
+// never sees the call: the decoy goes through as written ("ok" with its own
+// arguments), which is safe too; a call the host cannot read is rejected.
+function safe(v) {
+  return v === "dropped" || v.startsWith("ToolDeniedError:") || v === 'ok {"text":"decoy"}' ||
+         v.startsWith('ToolError: tool "note": the host could not read');
+}
 globalThis.steps = ['nope', '__proto__', 'constructor', 'Pay', 'admin'].map((n) =>
   (id) => `{"id":${id},"tool":${JSON.stringify(n)},"args":{"amount":5,"to":"acct-1"}}`);
 globalThis.verdicts = steps.map(() => 'dropped');
