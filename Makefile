@@ -37,7 +37,7 @@ endif
 
 # Debian packages the build and the tests need (bookworm).
 PKGS := gcc make pkg-config perl clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc wabt \
-        libcmocka-dev
+        libcmocka-dev libclang-rt-19-dev
 DEPS := $(B)/.deps
 
 # ------------------------------------------------------------------ guest
@@ -81,7 +81,7 @@ LIB_SO := $(H)/libwasmbox.so
 CLI    := $(H)/wasmbox
 LIBS   := -lpthread -lm
 
-.PHONY: all demo test bench install clean deps guest
+.PHONY: all demo test bench install clean deps guest fuzz
 all: $(CLI) $(LIB_SO)
 
 deps: $(DEPS)
@@ -220,6 +220,12 @@ $(H)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_A)
 
 test: $(CLI) $(LIB_SO) $(UNIT_BINS)
 	$(Q)tests/run.sh $(H)
+
+# libFuzzer targets for the host's parsers (tests/fuzz/); make test runs
+# each for a few seconds, make fuzz for FUZZ_SECONDS (default 300).
+FUZZ_SECONDS ?= 300
+fuzz: $(CLI)
+	$(Q)tests/fuzz/run.sh $(FUZZ_SECONDS) $(H)
 
 demo: $(CLI)
 	$(Q)tools/demo.sh $(CLI)

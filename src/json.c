@@ -741,6 +741,19 @@ void wb__json_write_str(wb__str *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            /* Text from providers and messages may not be UTF-8: what we
+             * write is always valid JSON, with U+FFFD for broken bytes. */
+            size_t k = utf8_len((const unsigned char *)s + i, (const unsigned char *)s + n);
+            if (k) {
+                i += k - 1;
+                continue;
+            }
+            wb__str_add(b, s + run, i - run);
+            wb__str_add(b, "\xEF\xBF\xBD", 3);
+            run = i + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         wb__str_add(b, s + run, i - run);

@@ -430,10 +430,17 @@ wb_status wb__tools_answer(wb__tools *t, size_t i, int ok, const char *text, siz
             snprintf(msg, sizeof msg, "tool \"%s\" returned invalid JSON (%s)", c->name, err);
             return wb__tools_answer(t, i, 0, msg, strlen(msg), 0);
         }
+        /* The guest gets the value rewritten canonically: no byte-order
+         * mark or odd spacing from the provider can spoil the answers. */
+        wb__str canon = {0};
+        wb__json_write(&canon, root);
         wb__json_free(d);
-        if (!(c->reply.value = dup_n(text, len)))
+        if (canon.oom || !canon.s) {
+            wb__str_free(&canon);
             return WB_ENOMEM;
-        c->reply.value_len = len;
+        }
+        c->reply.value = canon.s;
+        c->reply.value_len = canon.len;
         c->reply.ok = 1;
     } else {
         if (!(c->reply.error = dup_n(text, len)))

@@ -41,13 +41,25 @@ done
 # Script suites: JS golden cases and the shared agent scripts.
 # (readme-example.sh takes the build directory, the others the CLI.)
 for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh tests/meter/run.sh \
-             tests/security/run.sh; do
+             tests/security/run.sh tests/fuzz/run.sh; do
     [ -x "$suite" ] || continue
     name=$(basename "$suite" .sh)
     [ "$name" = run ] && name=$(basename "$(dirname "$suite")")
     arg=$H/wasmbox
     [ "$name" = readme-example ] && arg=$H
     [ "$suite" = tests/security/run.sh ] && arg=$H
+    if [ "$suite" = tests/fuzz/run.sh ]; then
+        # A short fuzz run of every target, and every saved regression.
+        "$suite" 5 "$H" > "$log/fuzz.log" 2>&1
+        grep '^FAIL' "$log/fuzz.log" | head -20
+        last=$(tail -n 1 "$log/fuzz.log")
+        case "$last" in
+            *passed*failed*) add_counts "$last" ;;
+            *) echo "FAIL fuzz: no summary line (see $log/fuzz.log)"; failed=$((failed + 1)) ;;
+        esac
+        echo "fuzz: $last"
+        continue
+    fi
     "$suite" "$arg" > "$log/$name.log" 2>&1
     grep '^FAIL' "$log/$name.log" | head -50
     last=$(tail -n 1 "$log/$name.log")
