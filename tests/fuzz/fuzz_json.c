@@ -5,7 +5,8 @@
  * (the buffer is an exact-size heap block, so ASan sees any overrun), also
  * with a tiny buffer.  On success:
  *  - the value equals itself (wb__json_equal is reflexive);
- *  - every object member is found again by wb__json_get;
+ *  - no object holds a key twice, and every member is found again by
+ *    wb__json_get;
  *  - wb__json_write produces text that parses again to an equal value,
  *    and writing that value again gives the same bytes (the writer is a
  *    fixed point after one round);
@@ -64,6 +65,31 @@ static void check_error(const char *err, size_t errsz)
         CHECK(!strncmp(err, "line ", 5), "error does not start with a position: %s", err);
 }
 
+static int member_cmp(const void *a, const void *b)
+{
+    const wb__jmember *x = *(const wb__jmember *const *)a, *y = *(const wb__jmember *const *)b;
+    if (x->keylen != y->keylen)
+        return x->keylen < y->keylen ? -1 : 1;
+    return memcmp(x->key, y->key, x->keylen);
+}
+
+/* No two members of an object share a key (the parser must have refused). */
+static void check_distinct(const wb__json *v)
+{
+    if (v->u.obj.n < 2)
+        return;
+    const wb__jmember **m = malloc(v->u.obj.n * sizeof *m);
+    if (!m)
+        return;
+    for (size_t i = 0; i < v->u.obj.n; i++)
+        m[i] = &v->u.obj.m[i];
+    qsort(m, v->u.obj.n, sizeof *m, member_cmp);
+    for (size_t i = 1; i < v->u.obj.n; i++)
+        CHECK(member_cmp(&m[i - 1], &m[i]) != 0, "duplicate key \"%s\" accepted (lines %u and %u)", m[i]->key,
+              m[i - 1]->line, m[i]->line);
+    free(m);
+}
+
 /* Walks v: members are found by key, strings hold what they claim. */
 static void check_value(const wb__json *v, int depth)
 {
@@ -85,6 +111,7 @@ static void check_value(const wb__json *v, int depth)
             check_value(v->u.arr.v[i], depth + 1);
         break;
     case WB_JOBJ:
+        check_distinct(v);
         for (size_t i = 0; i < v->u.obj.n; i++) {
             const wb__jmember *m = &v->u.obj.m[i];
             CHECK(strlen(m->key) == m->keylen, "key contains NUL");
