@@ -187,6 +187,21 @@ static void bridge_call_noarg(const char *name)
     JS_FreeValue(ctx, r);
 }
 
+/* After a stop, at every way out of the guest: nothing the stopped script
+ * queued may run later, neither its jobs nor continuations of its tool
+ * calls.  The stop can land anywhere (in the script, a job, the bridge's
+ * own resolveBatch), so this runs on exit rather than where it landed. */
+static int after_stop(int status)
+{
+    if (!interrupted)
+        return status;
+    JS_DropPendingJobs(rt);
+    cleaning = 1;
+    bridge_call_noarg("abandon");
+    cleaning = 0;
+    return WB_GUEST_THREW;
+}
+
 /* Runs queued jobs (promise reactions) until none is left.  Once the host
  * asked for a stop, nothing the stopped script queued may run: QuickJS
  * turns the uncatchable "interrupted" error into an ordinary rejection in
@@ -195,13 +210,8 @@ static int drain_jobs(void)
 {
     int status = WB_GUEST_OK;
     for (;;) {
-        if (interrupted) {
-            JS_DropPendingJobs(rt);
-            cleaning = 1;
-            bridge_call_noarg("abandon");
-            cleaning = 0;
-            return WB_GUEST_THREW;
-        }
+        if (interrupted)
+            return WB_GUEST_THREW; /* after_stop() cleans up */
         JSContext *c;
         int r = JS_ExecutePendingJob(rt, &c);
         if (r == 0)
@@ -432,7 +442,7 @@ int wb_guest_run(int lang, const char *code, size_t len)
 {
     if (lang != WB_GUEST_JS)
         return WB_GUEST_BADLANG;
-    return run_js(code, len);
+    return after_stop(run_js(code, len));
 }
 
 /* The host's answers to the last batch: a JSON array (see tools.js). */
@@ -447,6 +457,6 @@ int wb_guest_resume(const char *results, size_t len)
     int r = bridge_call("resolveBatch", s);
     JS_FreeValue(ctx, s);
     if (r != WB_GUEST_OK)
-        return r;
-    return continue_run();
+        return after_stop(r);
+    return after_stop(continue_run());
 }

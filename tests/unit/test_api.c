@@ -246,6 +246,14 @@ static void test_time_limit(void **state)
         /* Soft stop: what the script set before the loop is still there. */
         expect_js(sb, "kept", "\"yes\"");
     }
+    /* Nothing the stopped run queued runs later: not its promise jobs
+     * (a .catch would see the stop as a rejection), not in the next run. */
+    run_out o = run_js(sb, "Promise.resolve().then(() => { globalThis.leaked = 1; });\n"
+                           "Promise.resolve().then(() => { for (;;) {} }).catch(() => { globalThis.caught = 1; });\n"
+                           "for (;;) {}");
+    assert_int_equal(o.status, WB_ETIMEOUT);
+    run_free(&o);
+    expect_js(sb, "typeof leaked + ' ' + typeof caught", "\"undefined undefined\"");
     wb_free(sb);
     wb_config_free(c);
 }
