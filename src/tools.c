@@ -377,8 +377,10 @@ size_t wb__tools_take_batch(wb__tools *t, const char *json, size_t len)
         const wb__json *e = root->u.arr.v[i];
         const wb__json *id = wb__json_get(e, "id"), *tool = wb__json_get(e, "tool"), *args = wb__json_get(e, "args");
         /* ids are the guest bridge's counter: whole numbers from 1 up. */
+        /* A name with a NUL would be looked up as its first part: such a
+         * call is left unanswered, and the guest rejects it. */
         if (!id || id->type != WB_JNUM || !id->u.num.is_int || id->u.num.d < 0 || id->u.num.d > 9007199254740991.0 ||
-            !tool || tool->type != WB_JSTR || !args)
+            !tool || tool->type != WB_JSTR || memchr(tool->u.str.s, 0, tool->u.str.len) || !args)
             continue;
         wb__call *c = &t->calls[t->ncalls++];
         c->id = (uint64_t)id->u.num.d;
