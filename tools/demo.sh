@@ -31,6 +31,11 @@ step "A memory bomb meets the 32 MiB limit: exit status 3, and the message says 
 "$wb" run --memory 32M -e 'const a = []; for (;;) a.push(new Array(1e5).fill(0));'
 echo "(exit status $?)"
 
+step "A hostile loop meets the 200 ms time limit; the sandbox is fine afterwards (exit status 3)" \
+     "wasmbox run --time-limit 200 --json -e 'while (true) {}'"
+"$wb" run --time-limit 200 --json -e 'while (true) {}'
+echo "(exit status $?)"
+
 step "Tools: the only way out, checked against a policy (one call is denied)" \
      "wasmbox run --policy examples/policy.json --audit calls.jsonl --print examples/trip-planner.js"
 tmp=$(mktemp -d)
