@@ -193,11 +193,17 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
     if (o->grow_denied && r->exit_code != 0) {
+        /* Out of memory inside the engine can also end in a trap (an
+         * allocation it cannot fail gracefully): then the run was rolled
+         * back, and the message says so. */
         st = fail(sb, WB_EMEMLIMIT,
-                  "memory limit %llu MiB reached (the guest asked for %.1f MiB); raise it with "
+                  "memory limit %llu MiB reached (the guest asked for %.1f MiB)%s; raise it with "
                   "wb_config_set_memory_limit() or --memory",
                   (unsigned long long)(h->opt.memory_limit >> 20),
-                  (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0));
+                  (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0),
+                  o->trap == 0 ? ""
+                  : sb->failed ? ", the guest failed and the sandbox could not be restored"
+                               : ", the guest failed and the sandbox was restored to its state before this run");
     }
     if (!o->trap)
         wb__guest_commit(sb->guest);
