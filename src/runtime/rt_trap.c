@@ -36,10 +36,14 @@ static int in_reservation(const wb__rt_call_ctx *c, const void *addr)
 static void on_fault(int sig, siginfo_t *info, void *uctx)
 {
     wb__rt_call_ctx *c = current;
+    /* Only faults the kernel raised for an access are ours to judge; a
+     * SIGSEGV sent with kill() or raise() (si_code <= 0) is not a guest
+     * fault, whatever si_addr happens to hold. */
+    int access = info->si_code > 0;
     /* A first write to a page the undo log tracks: log it and retry. */
-    if (c && sig == SIGSEGV && wb__rt_undo_fault(c->undo, info->si_addr))
+    if (access && c && sig == SIGSEGV && wb__rt_undo_fault(c->undo, info->si_addr))
         return;
-    if (in_reservation(c, info->si_addr))
+    if (access && in_reservation(c, info->si_addr))
         siglongjmp(c->jmp, WASM_RT_TRAP_OOB);
 
     /* Not ours: hand the fault to whoever had the signal before us. */
@@ -52,9 +56,12 @@ static void on_fault(int sig, siginfo_t *info, void *uctx)
         old->sa_handler(sig);
         return;
     }
-    /* Default action: restore it and return; the faulting instruction runs
-     * again and the kernel ends the process with the original signal. */
+    /* Default action: restore it.  An access fault then happens again when
+     * we return and the kernel ends the process with it; a signal that was
+     * sent has no instruction to repeat, so send it again. */
     signal(sig, SIG_DFL);
+    if (!access)
+        raise(sig);
 }
 
 static void install(void)

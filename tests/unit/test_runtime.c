@@ -336,6 +336,24 @@ static void host_touches_guard_outside_call(void)
     *p = 1;
 }
 
+static void raise_segv(void *arg)
+{
+    (void)arg;
+    raise(SIGSEGV);
+}
+
+static void sent_segv_during_guest_call(void)
+{
+    wasm_rt_memory_t mem;
+    wb__rt_call_ctx c;
+    default_fault_handlers();
+    wasm_rt_allocate_memory(&mem, 1, 10);
+    /* A SIGSEGV someone sends (not an access fault) while guest code
+     * runs is not a guest trap: the process gets its default action. */
+    wb__rt_call(&c, &mem, raise_segv, NULL);
+    _exit(0); /* reached only if the signal was swallowed */
+}
+
 static void test_host_faults_still_crash(void **state)
 {
     (void)state;
@@ -344,6 +362,9 @@ static void test_host_faults_still_crash(void **state)
     assert_true(WIFSIGNALED(st));
     assert_int_equal(WTERMSIG(st), SIGSEGV);
     st = in_child(host_touches_guard_outside_call);
+    assert_true(WIFSIGNALED(st));
+    assert_int_equal(WTERMSIG(st), SIGSEGV);
+    st = in_child(sent_segv_during_guest_call);
     assert_true(WIFSIGNALED(st));
     assert_int_equal(WTERMSIG(st), SIGSEGV);
 }
