@@ -18,12 +18,23 @@
  *
  * Process-wide state (the only globals):
  *  - SIGSEGV and SIGBUS handlers, installed by the first wb_new().  They
- *    turn a fault inside a sandbox's memory into a trap for that sandbox
- *    and pass every other fault to the handler that was there before (or
- *    the default action, which ends the process).  Install your own
- *    handlers before the first wb_new() if you need them.
- *  - The guest template: the guest is initialised once per process, on
- *    the first wb_new(), and every sandbox is a copy-on-write clone of it.
+ *    turn a fault inside a sandbox's memory into a trap for that sandbox,
+ *    resolve the first write to a page a run's undo log tracks, and pass
+ *    every other fault to the handler that was there before (or the
+ *    default action, which ends the process).  Install your own handlers
+ *    before the first wb_new(), and do not replace ours afterwards: the
+ *    undo log needs them on every run.
+ *  - The guest template: the initialised guest's memory image (made at
+ *    build time and linked in) is loaded on the first wb_new(); every
+ *    sandbox maps it copy-on-write.
+ *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
+ *    region for undo logs (address space, touched pages only), freed when
+ *    the thread ends (two pthread keys).
+ *  - The interned function-type table of the translated guest, and a "C"
+ *    locale object for parsing JSON numbers.
+ *  Every sandbox reserves 8 GiB of address space for its memory (only
+ *    pages in use take memory): about 15,000 sandboxes fit at once in a
+ *    47-bit address space.
  */
 #ifndef WASMBOX_H
 #define WASMBOX_H
