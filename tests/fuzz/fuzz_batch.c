@@ -28,6 +28,7 @@
 #include "json.h"
 #include "policy.h"
 #include "tools.h"
+#include "fuzz_util.h"
 
 #define CHECK(cond, ...)                                                       \
     do {                                                                       \
@@ -110,30 +111,6 @@ static wb_status cb_fn(void *ud, const char *tool, const char *args, size_t len,
 /* For looking past the bugs this target has already found (compile with
  * -DFUZZ_SKIP_KNOWN_BUGS; run.sh never does): inputs that would only hit
  * them again are skipped or tolerated.  See tests/fuzz/regressions/batch/. */
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { k = 2; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 3; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 4; cp = c & 0x07; }
-        else return 0;
-        if (n - i < k)
-            return 0;
-        for (size_t j = 1; j < k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        i += k;
-    }
-    return 1;
-}
 
 static int hits_known_bug(char **seg, const size_t *len, size_t nseg)
 {
