@@ -43,7 +43,7 @@ static const struct row rows[] = {
     { SECTION, "sandbox creation, in process (medians: 3,000 wb_new, 500 runs)", NULL, NULL, 0 },
     { VALUE, "wb_new: new sandbox ready to run JS", "wb_new", NULL, 50 },
     { VALUE, "wb_new + wb_free", "wb_new_free", NULL, 0 },
-    { VALUE, "first wb_new (builds the template)", "wb_new_first", NULL, 0 },
+    { VALUE, "first wb_new (maps the build-time guest image)", "wb_new_first", NULL, 0 },
     { VALUE, "wb_new + wb_run('1+1') + wb_free", "wb_new_run_free", NULL, 0 },
     { VALUE, "wb_run('1+1') in a sandbox that ran before", "wb_run_warm", NULL, 0 },
     { SECTION, "whole process (fork+exec+wait)", NULL, NULL, 0 },
