@@ -288,9 +288,9 @@ wb_status wb_step(wb_sandbox *sb, wb_result **out)
         return WB_EMISUSE;
     if (!sb->pending)
         return fail(sb, WB_ESTATE, "wb_step: no run is waiting (start one with wb_start())");
-    size_t n = wb__tools_waiting_count(&sb->tools);
-    for (size_t i = 0; i < n; i++) {
-        size_t k = wb__tools_waiting(&sb->tools, i);
+    /* Every call the embedder sees (answered or not) by its index. */
+    size_t k;
+    for (size_t i = 0; (k = wb__tools_waiting(&sb->tools, i)) != SIZE_MAX; i++) {
         if (sb->tools.calls[k].state == WB__CALL_WAITING)
             return fail(sb, WB_ESTATE, "wb_step: call %zu (tool \"%s\") has no answer yet: use wb_submit_*()", i,
                         sb->tools.calls[k].name);

@@ -332,6 +332,9 @@ static void test_step_api(void **state)
     assert_int_equal(wb_run(sb, WB_JS, "1", 1, &r), WB_ESTATE);
     assert_int_equal(wb_submit_run(sb, 0), WB_OK);          /* approve: run its provider */
     assert_int_equal(wb_submit_run(sb, 0), WB_ESTATE);      /* once only */
+    /* Still refused while the second call waits. */
+    assert_int_equal(wb_step(sb, &r), WB_ESTATE);
+    assert_non_null(strstr(wb_errmsg(sb), "call 1 (tool \"pay\") has no answer yet"));
     assert_int_equal(wb_submit_deny(sb, 1, "a person said no"), WB_OK);
     assert_int_equal(wb_submit_result(sb, 5, "1", 1), WB_EINVAL);
     st = wb_step(sb, &r);
