@@ -462,14 +462,18 @@ static uint64_t key_hash(const char *k, size_t n)
 /* Index of the member named key among m[0..n), or SIZE_MAX; then records
  * member n (the one about to be added) under key.  Out of memory falls
  * back to the linear scan. */
+static size_t scan_keys(const wb__jmember *m, size_t n, const char *key, size_t keylen)
+{
+    for (size_t i = 0; i < n; i++)
+        if (m[i].keylen == keylen && !memcmp(m[i].key, key, keylen))
+            return i;
+    return SIZE_MAX;
+}
+
 static size_t find_key(key_index *ix, const wb__jmember *m, size_t n, const char *key, size_t keylen)
 {
-    if (n < 16 || n >= UINT32_MAX) {
-        for (size_t i = 0; i < n; i++)
-            if (m[i].keylen == keylen && !memcmp(m[i].key, key, keylen))
-                return i;
-        return SIZE_MAX;
-    }
+    if (n < 16 || n >= UINT32_MAX)
+        return scan_keys(m, n, key, keylen);
     if (!ix->slot || (n + 1) * 2 > ix->size) {
         size_t size = ix->size ? ix->size * 2 : 64;
         while (size < (n + 1) * 2)
@@ -479,10 +483,7 @@ static size_t find_key(key_index *ix, const wb__jmember *m, size_t n, const char
             free(ix->slot);
             ix->slot = NULL;
             ix->size = 0;
-            for (size_t i = 0; i < n; i++)
-                if (m[i].keylen == keylen && !memcmp(m[i].key, key, keylen))
-                    return i;
-            return SIZE_MAX;
+            return scan_keys(m, n, key, keylen);
         }
         free(ix->slot);
         ix->slot = s;
@@ -684,11 +685,8 @@ wb__json *wb__json_get(const wb__json *obj, const char *key)
 {
     if (!obj || obj->type != WB_JOBJ)
         return NULL;
-    size_t n = strlen(key);
-    for (size_t i = 0; i < obj->u.obj.n; i++)
-        if (obj->u.obj.m[i].keylen == n && !memcmp(obj->u.obj.m[i].key, key, n))
-            return obj->u.obj.m[i].val;
-    return NULL;
+    size_t i = scan_keys(obj->u.obj.m, obj->u.obj.n, key, strlen(key));
+    return i == SIZE_MAX ? NULL : obj->u.obj.m[i].val;
 }
 
 int wb__json_equal(const wb__json *a, const wb__json *b)

@@ -213,6 +213,21 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     return st;
 }
 
+/* Hands the batch's answers to the guest, which carries on into *o.  If
+ * the answers cannot even be written down, the run ends as out of memory. */
+static void answer_guest(wb_sandbox *sb, wb__guest_outcome *o)
+{
+    wb__str res = {0};
+    wb__tools_results(&sb->tools, &res);
+    if (res.oom) {
+        wb__str_free(&res);
+        *o = (wb__guest_outcome){ 0, WB_GUEST_NOMEM, 0, 0 };
+        return;
+    }
+    wb__guest_resume(sb->guest, res.s, res.len, o);
+    wb__str_free(&res);
+}
+
 /* Runs the guest until it finishes or, in step mode, until a batch has
  * calls the embedder must answer.  automatic: run providers ourselves. */
 static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_result **out)
@@ -230,15 +245,7 @@ static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_r
         }
         if (waiting)
             wb__tools_run_all(&sb->tools);
-        wb__str res = {0};
-        wb__tools_results(&sb->tools, &res);
-        if (res.oom) {
-            wb__str_free(&res);
-            wb__guest_outcome nomem = { 0, WB_GUEST_NOMEM, 0, 0 };
-            return finish(sb, &nomem, out);
-        }
-        wb__guest_resume(sb->guest, res.s, res.len, o);
-        wb__str_free(&res);
+        answer_guest(sb, o);
     }
 }
 
@@ -295,16 +302,8 @@ wb_status wb_step(wb_sandbox *sb, wb_result **out)
             return fail(sb, WB_ESTATE, "wb_step: call %zu (tool \"%s\") has no answer yet: use wb_submit_*()", i,
                         sb->tools.calls[k].name);
     }
-    wb__str res = {0};
-    wb__tools_results(&sb->tools, &res);
     wb__guest_outcome o;
-    if (res.oom) {
-        wb__str_free(&res);
-        wb__guest_outcome nomem = { 0, WB_GUEST_NOMEM, 0, 0 };
-        return finish(sb, &nomem, out);
-    }
-    wb__guest_resume(sb->guest, res.s, res.len, &o);
-    wb__str_free(&res);
+    answer_guest(sb, &o);
     return drive(sb, &o, 0, out);
 }
 
