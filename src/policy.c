@@ -379,31 +379,6 @@ fail:
 
 /* ---------------------------------------------------------------- providers */
 
-static char **string_list(loader *l, const wb__json *arr, const char *what)
-{
-    if (arr->type != WB_JARR) {
-        lfail(l, AT(arr), "%s: expected an array of strings, found %s", what, wb__json_type_name(arr->type));
-        return NULL;
-    }
-    char **v = calloc(arr->u.arr.n + 1, sizeof *v);
-    if (!v) {
-        lfail(l, AT(arr), "out of memory");
-        return NULL;
-    }
-    for (size_t i = 0; i < arr->u.arr.n; i++) {
-        const wb__json *s = arr->u.arr.v[i];
-        if (want_type(l, s, WB_JSTR, what) || strlen(s->u.str.s) != s->u.str.len || !(v[i] = dup_str(s->u.str.s))) {
-            if (s->type == WB_JSTR && strlen(s->u.str.s) != s->u.str.len)
-                lfail(l, AT(s), "%s must not contain NUL characters", what);
-            for (size_t j = 0; j < i; j++)
-                free(v[j]);
-            free(v);
-            return NULL;
-        }
-    }
-    return v;
-}
-
 static void free_list(char **v)
 {
     if (!v)
@@ -411,6 +386,33 @@ static void free_list(char **v)
     for (char **p = v; *p; p++)
         free(*p);
     free(v);
+}
+
+static char **string_list(loader *l, const wb__json *arr, const char *what)
+{
+    if (arr->type != WB_JARR) {
+        lfail(l, AT(arr), "%s: expected an array of strings, found %s", what, wb__json_type_name(arr->type));
+        return NULL;
+    }
+    /* NULL-terminated, so free_list() can drop a partly filled one. */
+    char **v = calloc(arr->u.arr.n + 1, sizeof *v);
+    if (!v) {
+        lfail(l, AT(arr), "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < arr->u.arr.n; i++) {
+        const wb__json *s = arr->u.arr.v[i];
+        int bad = want_type(l, s, WB_JSTR, what);
+        if (!bad && strlen(s->u.str.s) != s->u.str.len)
+            bad = lfail(l, AT(s), "%s must not contain NUL characters", what);
+        if (!bad && !(v[i] = dup_str(s->u.str.s)))
+            bad = lfail(l, AT(s), "out of memory");
+        if (bad) {
+            free_list(v);
+            return NULL;
+        }
+    }
+    return v;
 }
 
 static int load_provider(loader *l, const wb__json *v, wb__provider *pr, const char *tool)
