@@ -151,13 +151,14 @@ static void clear_batch(wb__tools *t)
         wb__call *c = &t->calls[i];
         free(c->name);
         free(c->args);
-        wb__json_free(c->args_doc);
         free(c->reply.value);
         free(c->reply.error);
     }
     free(t->calls);
     t->calls = NULL;
     t->ncalls = 0;
+    wb__json_free(t->batch_doc);
+    t->batch_doc = NULL;
 }
 
 void wb__tools_free(wb__tools *t)
@@ -315,20 +316,20 @@ static void decide(wb__tools *t, wb__call *c, const wb__json *args)
         return;
     }
     ti = (size_t)(c->tool - p->tools);
-    /* The provider gets exactly these bytes, and they are what is checked. */
+    /* The provider gets exactly these bytes: the canonical writing of the
+     * tree that is checked (json.c writes numbers' own text and strings
+     * byte for byte, so the two cannot disagree). */
     wb__str canon = {0};
     wb__json_write(&canon, args);
-    char err[160];
-    wb__json *root;
-    c->args_doc = canon.oom ? NULL : wb__json_parse(canon.s, canon.len, &root, err, sizeof err);
-    if (!c->args_doc) {
+    if (canon.oom || !canon.s) {
         wb__str_free(&canon);
-        deny(t, c, "denied: the arguments could not be re-read (out of host memory)");
+        deny(t, c, "denied: the arguments could not be written (out of host memory)");
         return;
     }
     c->args = canon.s;
     c->args_len = canon.len;
-    c->args_v = root;
+    c->args_v = args;
+    const wb__json *root = args;
 
     wb__str_addf(&why, "tool \"%s\" denied: ", c->name);
     size_t head = why.len;
@@ -392,7 +393,9 @@ size_t wb__tools_take_batch(wb__tools *t, const char *json, size_t len)
         decide(t, c, args);
         waiting += c->state == WB__CALL_WAITING;
     }
-    wb__json_free(doc);
+    /* The calls' checked arguments live in this document until the
+     * batch is answered (clear_batch). */
+    t->batch_doc = doc;
     return waiting;
 }
 

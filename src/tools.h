@@ -51,8 +51,7 @@ typedef struct {
     char *name;
     char *args;           /* canonical JSON text the policy checked */
     size_t args_len;
-    wb__jdoc *args_doc;
-    const wb__json *args_v;
+    const wb__json *args_v; /* in the batch's document (wb__tools.batch_doc) */
     int state;
     int hidden;           /* denied by the policy: not shown to the step API */
     const char *error_name; /* "ToolDeniedError" or "ToolError" */
@@ -70,6 +69,7 @@ typedef struct wb__tools {
     /* The batch in flight. */
     wb__call *calls;
     size_t ncalls;
+    wb__jdoc *batch_doc; /* the parsed batch: the calls' arguments point into it */
     /* Answers for calls settled without the embedder (denials), in batch
      * order; allowed calls are appended when answered. */
 } wb__tools;

@@ -257,7 +257,7 @@ static void check_state(wb__tools *t, size_t waiting)
             continue;
         w++;
         /* Allowed: a real tool, canonical arguments that pass the policy. */
-        CHECK(c->tool && c->args && c->args_v && c->args_doc, "allowed call %zu lacks its tool or arguments", k);
+        CHECK(c->tool && c->args && c->args_v, "allowed call %zu lacks its tool or arguments", k);
         CHECK(strlen(c->args) == c->args_len, "canonical arguments contain NUL");
         wb__json *root;
         char err[200];
