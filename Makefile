@@ -59,17 +59,26 @@ GUEST_LDFLAGS := -mexec-model=reactor -Wl,--stack-first -Wl,-z,stack-size=104857
 
 QJS_SRCS := libregexp.c libunicode.c cutils.c dtoa.c
 QJS_OBJS := $(addprefix $(G)/qjs/,$(QJS_SRCS:.c=.o)) $(G)/qjs/quickjs.o
-GUEST_OBJS := $(G)/js/main.o
+# Our guest C: every .c under guest/ (js, rt, shell, applets).  Third-party
+# guest libraries add their archives to GUEST_LIBS from mk/*.mk.
+GUEST_SRCS := $(wildcard guest/*/*.c)
+GUEST_OBJS := $(patsubst guest/%.c,$(G)/%.o,$(GUEST_SRCS))
+GUEST_HDRS := $(wildcard guest/*/*.h)
+GUEST_LIBS :=
+
+# Components (third-party guest libraries, extra packages, extra test
+# programs) each add what they need from their own file in mk/; they are
+# read here so their additions reach the rules below.
+include $(sort $(wildcard mk/*.mk))
 
 # ------------------------------------------------------------------ host
 HOST_WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fvisibility=hidden $(HOST_WARN) $(SAN) \
                -Iinclude -Isrc -Isrc/runtime -I$(G)
-HOST_SRCS := src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.c \
-             src/runtime/rt_stack.c src/runtime/rt_undo.c \
-             src/wasi/wasi.c src/host_call.c src/guest_mem.c src/guest_glue.c \
-             src/host.c src/config.c src/status.c src/sandbox.c src/json.c src/policy.c \
-             src/policy_check.c src/tools.c src/tool_providers.c src/fuel.c
+# Every .c under src/ and its sub-folders, but the CLI and the empty image
+# of the stage-1 library.
+HOST_SRCS := $(filter-out src/image_none.c src/cli/%,$(wildcard src/*.c src/*/*.c))
+CLI_SRCS  := $(wildcard src/cli/*.c)
 HOST_OBJS := $(patsubst src/%.c,$(H)/%.o,$(HOST_SRCS))
 # The translated guest: ~9 MB of C, compiled once (about a minute, 1 GB of
 # RAM) and shared by the normal and sanitizer builds.  No sanitizers and no
@@ -118,14 +127,14 @@ $(G)/prelude.h: guest/js/inspect.js guest/js/prelude.js guest/js/tools.js tools/
 	$(Q)tools/embed-js.sh $@ wb_inspect_js=guest/js/inspect.js wb_prelude_js=guest/js/prelude.js \
 	    wb_tools_js=guest/js/tools.js
 
-$(G)/js/main.o: guest/js/main.c guest/rt/host.h $(G)/prelude.h $(QJS_STAMP) $(WASM_SYSROOT)/.ok
+$(G)/%.o: guest/%.c $(GUEST_HDRS) $(G)/prelude.h $(QJS_STAMP) $(WASM_SYSROOT)/.ok
 	@echo "  WASMCC  $<"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(WASM_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-$(G)/guest.wasm: $(QJS_OBJS) $(GUEST_OBJS)
+$(G)/guest.wasm: $(QJS_OBJS) $(GUEST_OBJS) $(GUEST_LIBS)
 	@echo "  WASMLD  $@"
-	$(Q)$(WASM_CC) $(WASM_CFLAGS) $(GUEST_LDFLAGS) -o $@ $^
+	$(Q)$(WASM_CC) $(WASM_CFLAGS) $(GUEST_LDFLAGS) -o $@ $(QJS_OBJS) $(GUEST_OBJS) $(GUEST_LIBS)
 
 # The metering pass (tools/wasm-meter, ours): deterministic fuel accounting
 # at function entries and loop headers, an import wasmbox.out_of_fuel and an
@@ -162,7 +171,7 @@ $(G)/guest.o: $(G)/guest.c src/runtime/wasm-rt.h
 guest: $(G)/guest.o
 
 # ------------------------------------------------------------------ host
-$(H)/%.o: src/%.c $(G)/guest.h $(wildcard src/*.h src/runtime/*.h) include/wasmbox.h guest/rt/host.h | $(DEPS)
+$(H)/%.o: src/%.c $(G)/guest.h $(wildcard src/*.h src/*/*.h) include/wasmbox.h guest/rt/host.h | $(DEPS)
 	@echo "  CC      $<"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(HOST_CFLAGS) -c $< -o $@
@@ -200,14 +209,15 @@ $(LIB_SO): $(HOST_OBJS) $(G)/guest.o $(H)/image.o
 	@echo "  LD      $@"
 	$(Q)$(CC) -shared $(SAN) -o $@ $^ $(LIBS) -Wl,-soname,libwasmbox.so.0
 
-$(H)/cli/%.o: src/cli/%.c include/wasmbox.h | $(DEPS)
+$(H)/cli/%.o: src/cli/%.c include/wasmbox.h $(wildcard src/cli/*.h) | $(DEPS)
 	@echo "  CC      $<"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(HOST_CFLAGS) -c $< -o $@
 
-$(CLI): $(H)/cli/main.o $(LIB_A)
+CLI_OBJS := $(patsubst src/cli/%.c,$(H)/cli/%.o,$(CLI_SRCS))
+$(CLI): $(CLI_OBJS) $(LIB_A)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(SAN) -o $@ $< $(LIB_A) $(LIBS)
+	$(Q)$(CC) $(SAN) -o $@ $(CLI_OBJS) $(LIB_A) $(LIBS)
 
 # ------------------------------------------------------------------ tests
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)

@@ -73,6 +73,21 @@ for suite in tests/golden.sh tests/agent-scripts.sh tests/readme-example.sh test
     echo "$name: $last"
 done
 
+# Component suites: every executable tests/suites.d/*.sh, given the build
+# directory; each prints FAIL lines and ends with a count line.
+for suite in tests/suites.d/*.sh; do
+    [ -x "$suite" ] || continue
+    name=$(basename "$suite" .sh)
+    "$suite" "$H" > "$log/$name.log" 2>&1
+    grep '^FAIL' "$log/$name.log" | head -50
+    last=$(tail -n 1 "$log/$name.log")
+    case "$last" in
+        *passed*failed*) add_counts "$last" ;;
+        *) echo "FAIL $name: no summary line (see $log/$name.log)"; failed=$((failed + 1)) ;;
+    esac
+    echo "$name: $last"
+done
+
 echo "logs in $log"
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
