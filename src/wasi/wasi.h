@@ -28,6 +28,35 @@ WB__WASI_FN(uint32_t, random_get, uint32_t, uint32_t);
 WB__WASI_FN(uint32_t, sched_yield);
 WB__WASI_FN(uint32_t, poll_oneoff, uint32_t, uint32_t, uint32_t, uint32_t);
 WB__WASI_FN(void, proc_exit, uint32_t);
+/* Not implemented yet (wasi_stubs.c): ENOSYS. */
+WB__WASI_FN(uint32_t, fd_advise, uint32_t, uint64_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_allocate, uint32_t, uint64_t, uint64_t);
+WB__WASI_FN(uint32_t, fd_datasync, uint32_t);
+WB__WASI_FN(uint32_t, fd_fdstat_set_rights, uint32_t, uint64_t, uint64_t);
+WB__WASI_FN(uint32_t, fd_filestat_get, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_filestat_set_size, uint32_t, uint64_t);
+WB__WASI_FN(uint32_t, fd_filestat_set_times, uint32_t, uint64_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_pread, uint32_t, uint32_t, uint32_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_pwrite, uint32_t, uint32_t, uint32_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_readdir, uint32_t, uint32_t, uint32_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_renumber, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, fd_sync, uint32_t);
+WB__WASI_FN(uint32_t, fd_tell, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_create_directory, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_filestat_get, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_filestat_set_times, uint32_t, uint32_t, uint32_t, uint32_t, uint64_t, uint64_t, uint32_t);
+WB__WASI_FN(uint32_t, path_link, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_open, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint64_t, uint64_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_readlink, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_remove_directory, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_rename, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_symlink, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, path_unlink_file, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, proc_raise, uint32_t);
+WB__WASI_FN(uint32_t, sock_accept, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, sock_recv, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, sock_send, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+WB__WASI_FN(uint32_t, sock_shutdown, uint32_t, uint32_t);
 
 #undef WB__WASI_FN
 #endif
