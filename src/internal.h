@@ -70,6 +70,8 @@ typedef struct wb__host {
     size_t answer_len;
     char *batch;
     size_t batch_len;
+    /* wb_try frames of the running guest, innermost first (guest_unwind.c). */
+    struct wb__unwind *unwind;
 } wb__host;
 
 enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };

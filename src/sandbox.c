@@ -273,7 +273,7 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     wb__fuel_begin(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
-    wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
+    wb__guest_run(sb->guest, (int)lang, code ? code : "", len, &o);
     return drive(sb, &o, automatic, out);
 }
 
