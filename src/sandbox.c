@@ -76,6 +76,7 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         if (pol->output_bytes && !(o->set & WB__SET_OUTPUT)) o->output_limit = pol->output_bytes;
     }
     wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    sb->host.tools = &sb->tools;
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;
         sb->host.catalog_len = sb->tools.catalog_len;
