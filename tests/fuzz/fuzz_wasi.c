@@ -187,7 +187,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         h.catalog_len = sizeof catalog - 1;
     }
     struct Z_wasi_snapshot_preview1_instance_t w = { &h };
-    struct Z_wasmbox_instance_t wbx = { &h };
+    struct Z_wasmbox_instance_t wbx = { &h, NULL };
     const char *answer = NULL; /* the model's h->answer */
     out_model mo = { .total = 0 };
 

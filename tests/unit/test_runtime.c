@@ -465,7 +465,7 @@ static void test_wasi_rejects_bad_pointers(void **state)
     wasm_rt_allocate_memory(&mem, 1, 1);
     h.mem = &mem;
     struct Z_wasi_snapshot_preview1_instance_t w = { &h };
-    struct Z_wasmbox_instance_t wbx = { &h };
+    struct Z_wasmbox_instance_t wbx = { &h, NULL };
     const uint32_t END = WB__WASM_PAGE;
     enum { FAULT = 21, BADF = 8, INVAL = 28 };
 
