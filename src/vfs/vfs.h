@@ -189,7 +189,7 @@ int wb__vfs_fdstat(wb__vfs *v, uint32_t fd, uint8_t *filetype, uint16_t *flags, 
                    uint64_t *inheriting);
 int wb__vfs_set_fdflags(wb__vfs *v, uint32_t fd, uint16_t flags);
 int wb__vfs_fstat(wb__vfs *v, uint32_t fd, wb__vfs_stat *st);
-int wb__vfs_stat(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *path, size_t plen,
+int wb__vfs_statat(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *path, size_t plen,
                  wb__vfs_stat *st);
 int wb__vfs_ftruncate(wb__vfs *v, uint32_t fd, uint64_t size);
 /* Times: WASI fstflags (ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8). */
