@@ -46,6 +46,7 @@ const wb__options *wb__config_options(const wb_config *cfg);
 typedef struct wb__host {
     wb__options opt;
     wasm_rt_memory_t *mem; /* the instance's memory, for guest spans */
+    struct wb__vfs *vfs;   /* the sandbox's files and fds (src/vfs/vfs.h); persists across runs */
     /* Per run. */
     wb__buf out, err;
     uint64_t out_total; /* bytes offered to stdout+stderr, kept or not */

@@ -63,7 +63,7 @@ SRCS="src/json.c src/policy.c src/policy_check.c src/tools.c src/tool_providers.
       src/runtime/rt_stack.c src/runtime/rt_undo.c src/config.c src/status.c"
 reason_wasi=
 if [ -f "$G/guest.h" ]; then
-    SRCS="$SRCS src/wasi/wasi.c src/host_call.c"
+    SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
     TARGETS="json policy batch"
