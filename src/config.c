@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "tools.h"
+#include "journal/journal.h"
 
 #define WB__CONFIG_MAGIC 0x77626366u /* "wbcf" */
 
@@ -14,6 +15,7 @@ struct wb_config {
     uint32_t magic;
     wb__options opt;
     wb__tool_opts tools;
+    wb__journal_opts journal; /* record/replay: setters in src/journal/journal_config.c */
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -62,6 +64,7 @@ void wb_config_free(wb_config *cfg)
     if (cfg && cfg->magic == WB__CONFIG_MAGIC) {
         cfg->magic = 0;
         wb__tool_opts_free(&cfg->tools);
+        wb__journal_opts_free(&cfg->journal);
         free(cfg);
     }
 }
@@ -74,6 +77,11 @@ static int ok(const wb_config *cfg)
 const wb__tool_opts *wb__config_tools(const wb_config *cfg)
 {
     return ok(cfg) ? &cfg->tools : NULL;
+}
+
+wb__journal_opts *wb__config_journal(const wb_config *cfg)
+{
+    return ok(cfg) ? (wb__journal_opts *)&cfg->journal : NULL;
 }
 
 const char *wb_config_errmsg(const wb_config *cfg)
