@@ -176,19 +176,11 @@ wb_status wb_config_load_policy(wb_config *cfg, const char *path)
 {
     if (!ok(cfg) || !path)
         return WB_EMISUSE;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cfail(cfg, WB_EIO, "cannot open policy %s: %s", path, strerror(errno));
     wb__str b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        wb__str_add(&b, buf, n);
-    int bad = ferror(f) || b.oom;
-    fclose(f);
-    if (bad) {
+    int e = wb__str_read_file(&b, path);
+    if (e) {
         wb__str_free(&b);
-        return cfail(cfg, WB_EIO, "cannot read policy %s", path);
+        return cfail(cfg, WB_EIO, "cannot open policy %s: %s", path, strerror(e));
     }
     wb_status st = wb_config_set_policy(cfg, b.s ? b.s : "", b.len, path);
     wb__str_free(&b);

@@ -1,6 +1,7 @@
 /* The event hooks: what each nondeterministic input does when recording
  * (write a line) and when replaying (take the recorded line, compare, feed
  * it to the guest), and how a divergence is reported. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,23 @@ static const wb__jline *take(wb__journal *j, const char *kind, const char *now, 
     return NULL;
 }
 
+/* Writes a line "{FIELDS" (the chain closes it). */
+static void record_line(wb__host *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void record_line(wb__host *h, const char *fmt, ...)
+{
+    wb__str b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char small[160];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof small)
+        wb__str_add(&b, small, (size_t)n);
+    else
+        b.oom = 1;
+    wb__jr_emit(h->journal, &b);
+}
+
 static int replaying(const wb__host *h)
 {
     return h->journal && h->journal->in_run && h->journal->mode == WB__JR_REPLAY;
@@ -86,12 +104,8 @@ static int recording(const wb__host *h)
 
 void wb__journal_clock(wb__host *h, uint32_t id, uint64_t *ns)
 {
-    if (recording(h)) {
-        wb__str b = {0};
-        wb__str_addf(&b, "{\"kind\":\"clock\",\"clock\":%u,\"ns\":%llu", id, (unsigned long long)*ns);
-        wb__jr_emit(h->journal, &b);
-        return;
-    }
+    if (recording(h))
+        record_line(h, "{\"kind\":\"clock\",\"clock\":%u,\"ns\":%llu", id, (unsigned long long)*ns);
     if (!replaying(h))
         return;
     wb__journal *j = h->journal;
@@ -117,13 +131,12 @@ void wb__journal_random(wb__host *h, void *buf, size_t len)
         b.oom |= !b64;
         free(b64);
         wb__jr_emit(h->journal, &b);
-        return;
     }
     if (!replaying(h))
         return;
-    wb__journal *j = h->journal;
     char now[80];
     int n = snprintf(now, sizeof now, "{\"kind\":\"random\",\"length\":%zu}", len);
+    wb__journal *j = h->journal;
     const wb__jline *l = take(j, "random", now, (size_t)n);
     if (l) {
         const wb__json *v = wb__jr_get(l, "bytes");
@@ -247,9 +260,7 @@ int wb__journal_time(wb__host *h, double grace_ms)
         j->checks++;
         if (level > j->time_level) {
             j->time_level = level;
-            wb__str b = {0};
-            wb__str_addf(&b, "{\"kind\":\"deadline\",\"check\":%llu,\"level\":%d", (unsigned long long)j->checks, level);
-            wb__jr_emit(j, &b);
+            record_line(h, "{\"kind\":\"deadline\",\"check\":%llu,\"level\":%d", (unsigned long long)j->checks, level);
         }
         return j->time_level;
     }

@@ -37,20 +37,10 @@ static wb_status lfail(char *msg, size_t msgsz, wb_status st, const char *src, s
 
 static char *read_file(const char *path, size_t *len, char *msg, size_t msgsz)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(msg, msgsz, "cannot open the journal %s: %s", path, strerror(errno));
-        return NULL;
-    }
     wb__str b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        wb__str_add(&b, buf, n);
-    int bad = ferror(f) || b.oom;
-    fclose(f);
-    if (bad) {
-        snprintf(msg, msgsz, "cannot read the journal %s%s", path, b.oom ? ": out of memory" : "");
+    int e = wb__str_read_file(&b, path);
+    if (e) {
+        snprintf(msg, msgsz, "cannot open the journal %s: %s", path, strerror(e));
         wb__str_free(&b);
         return NULL;
     }
