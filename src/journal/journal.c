@@ -266,26 +266,3 @@ wb_status wb__journal_run_end(wb__journal *j, const wb__journal_end *e, char *ms
     }
     return e->status;
 }
-
-/* ---------------------------------------------------------------- public */
-
-wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char **code, size_t *len)
-{
-    wb__journal *j = wb__sandbox_journal(sb);
-    if (!j || j->mode == WB__JR_RECORD || !lang || !code || !len)
-        return WB_EMISUSE;
-    if (j->run >= j->nruns)
-        return WB_ESTATE;
-    const wb__jline *l = &j->lines[j->runs[j->run]];
-    uint64_t v = 0;
-    wb__jr_u64(wb__jr_get(l, "lang"), &v);
-    *lang = (wb_lang)v;
-    *code = l->code;
-    *len = l->code_len;
-    return WB_OK;
-}
-
-const char *wb_replay_report(const wb_sandbox *sb)
-{
-    return wb__journal_report(wb__sandbox_journal(sb));
-}

@@ -66,8 +66,10 @@ void wb__jr_write_canon(wb__str *b, const char *text, size_t len);
 /* Header at wb_new. */
 void wb__jr_write_header(wb__journal *j, const wb__options *opt, const wb__policy *pol);
 
-/* journal_read.c: loads path into j (REPLAY); WB_OK or a status with msg. */
+/* journal_read.c: loads path into j (REPLAY); WB_OK or a status with msg.
+ * _parse takes the text itself (path names it in messages). */
 wb_status wb__jr_load(wb__journal *j, const char *path, char *msg, size_t msgsz);
+wb_status wb__jr_parse(wb__journal *j, const char *text, size_t len, const char *path, char *msg, size_t msgsz);
 /* Applies the header to opt and checks the config's policy against the
  * recorded one; *use_policy is set when the recorded one must be used. */
 wb_status wb__jr_apply_header(wb__journal *j, wb__options *opt, const wb__policy *cfg_policy, int *use_policy,

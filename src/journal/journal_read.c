@@ -109,20 +109,25 @@ static wb_status take_line(wb__journal *j, wb__jline *l, size_t no, char *msg, s
 wb_status wb__jr_load(wb__journal *j, const char *path, char *msg, size_t msgsz)
 {
     size_t len;
-    if (!(j->source = strdup(path)))
-        return WB_ENOMEM;
     char *text = read_file(path, &len, msg, msgsz);
     if (!text)
         return WB_EIO;
+    wb_status st = wb__jr_parse(j, text, len, path, msg, msgsz);
+    free(text);
+    return st;
+}
+
+wb_status wb__jr_parse(wb__journal *j, const char *text, size_t len, const char *path, char *msg, size_t msgsz)
+{
+    if (!(j->source = strdup(path)))
+        return WB_ENOMEM;
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
         n += text[i] == '\n';
     n += len && text[len - 1] != '\n';
     j->lines = calloc(n ? n : 1, sizeof *j->lines);
-    if (!j->lines) {
-        free(text);
+    if (!j->lines)
         return WB_ENOMEM;
-    }
     wb_status st = WB_OK;
     const char *p = text, *end = text + len;
     while (p < end && st == WB_OK) {
@@ -139,7 +144,6 @@ wb_status wb__jr_load(wb__journal *j, const char *path, char *msg, size_t msgsz)
         st = take_line(j, l, j->nlines, msg, msgsz);
         p += ll + 1;
     }
-    free(text);
     if (st != WB_OK)
         return st;
     if (j->nlines == 0 || strcmp(j->lines[0].kind, "header"))
