@@ -81,7 +81,8 @@ WB_API const char *wb_version(void);
     XX(EIO, 12, "a host file could not be read or written")                        \
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
     XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
-    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)")
+    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)") \
+    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -316,6 +317,63 @@ WB_API wb_status wb_submit_result(wb_sandbox *sb, size_t i, const char *json, si
 WB_API wb_status wb_submit_error(wb_sandbox *sb, size_t i, const char *message);
 WB_API wb_status wb_submit_deny(wb_sandbox *sb, size_t i, const char *reason);
 WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
+
+/* ---------------------------------------------------------------- record and replay */
+
+/* Journal: every nondeterministic event that enters the guest (clock
+ * reads, random bytes, tool call batches with the policy's decisions and
+ * the answers in the order the guest gets them, stdin and host-mount
+ * reads, where a time limit stopped the run), in order, as JSON Lines with
+ * a header (format version, limits, clock/seed options, the policy), one
+ * "run" line per run (language, code and its sha256) and one "end" line
+ * per run (status, exit code, value, sha256 and size of stdout/stderr,
+ * fuel).  Every line carries a hash chain over the lines before it.
+ * Format: docs/replay.md.
+ *
+ * To a file (created or truncated at wb_new, written as events happen;
+ * path copied; WB_EIO at wb_new if it cannot be opened, and from wb_run if
+ * a line could not be written) or to a sink (line borrowed for the call,
+ * without the newline; ud must outlive the sandboxes).  Setting one
+ * replaces the other.  Since 0.1. */
+typedef void (*wb_journal_fn)(void *ud, const char *line, size_t len);
+WB_API wb_status wb_config_set_journal_file(wb_config *cfg, const char *path);
+WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, void *ud);
+
+/* Replay: sandboxes made from cfg take every event from the journal at
+ * path instead of the host: no clock, randomness, host file or tool
+ * provider is used.  wb_new loads and checks the whole journal (WB_EIO if
+ * unreadable, WB_EINVAL if it is not a journal, WB_EDIVERGED if its hash
+ * chain is broken or the config's policy differs from the recorded one)
+ * and takes the recorded limits and clock/seed options; without a policy
+ * on cfg the recorded policy is used.  Each wb_run must run the recorded
+ * code (wb_replay_next gives it); at the first event that differs (other
+ * code, another call, a call the journal lacks, different decisions,
+ * events left over) the run is stopped and rolled back, and wb_run returns
+ * WB_EDIVERGED with wb_errmsg() naming the event, its kind and both sides.
+ * At the end of each run stdout, stderr, value, status and exit code are
+ * compared with the recorded ones (fuel too when the journal comes from
+ * the same wasmbox version).  Path copied.  Cannot be combined with a
+ * journal on the same config (WB_EINVAL at wb_new).  Since 0.1.
+ *  WB_REPLAY_CONTINUE_LIVE  after a divergence the rest runs against the
+ *      real host and providers; wb_run returns the run's own status and
+ *      wb_replay_report() keeps the divergence.
+ *  WB_REPLAY_IGNORE_CHAIN  accept a journal edited by hand (a broken hash
+ *      chain), e.g. to see what a different tool result would do;
+ *      divergences are still reported. */
+#define WB_REPLAY_CONTINUE_LIVE 1u
+#define WB_REPLAY_IGNORE_CHAIN 2u
+WB_API wb_status wb_config_set_replay_file(wb_config *cfg, const char *path, unsigned flags);
+
+/* The code of the next recorded run of a replaying sandbox: *lang, and
+ * *code (len bytes, NUL-terminated; borrowed: valid until wb_free(sb)).
+ * WB_ESTATE when every recorded run has been run, WB_EMISUSE when sb does
+ * not replay.  Thread: one per handle. */
+WB_API wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char **code, size_t *len);
+
+/* The first divergence of sb's replay ("" when none so far, also when sb
+ * does not replay).  Borrowed: valid until wb_free(sb).  Thread: one per
+ * handle. */
+WB_API const char *wb_replay_report(const wb_sandbox *sb);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "journal/journal.h"
 
 int wb__buf_append(wb__buf *b, const void *p, size_t n)
 {
@@ -43,7 +44,7 @@ double wb__now_ms(void)
 int wb__host_should_stop(wb__host *h)
 {
     /* deadline_ms is 0 outside runs (the template's initialisation). */
-    if (!h->stop && h->deadline_ms > 0 && wb__now_ms() >= h->deadline_ms)
+    if (!h->stop && wb__journal_time(h, 0) >= 1) /* the deadline, recorded or replayed */
         h->stop = WB__STOP_TIME;
     return h->stop != WB__STOP_NONE;
 }

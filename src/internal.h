@@ -79,9 +79,10 @@ typedef struct wb__host {
     struct wb__unwind *unwind;
     /* The guest's fibers during a call, or NULL (guest_fiber.c). */
     struct wb__fibers *fibers;
+    struct wb__journal *journal; /* record/replay (src/journal/), or NULL */
 } wb__host;
 
-enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };
+enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL, WB__STOP_DIVERGED };
 
 /* Fuel (src/fuel.c): hand out the first slice; fold the counter into
  * fuel_used at the end of a run. */

@@ -651,6 +651,7 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             snprintf(err, errsz, "%s: invalid JSON: %s", l.source, jerr);
         goto fail;
     }
+    p->root = root;
     if (want_type(&l, root, WB_JOBJ, "a policy") || check_keys(&l, root, keys, "the policy"))
         goto fail;
     const wb__json *ver = wb__json_get(root, "version"), *tools = wb__json_get(root, "tools");

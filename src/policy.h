@@ -71,6 +71,7 @@ typedef struct {
 typedef struct wb__policy {
     int refs;
     wb__jdoc *doc;
+    const wb__json *root; /* the whole policy, in doc (its canonical text is hashed by journals) */
     char *source; /* file name for messages */
     wb__tool *tools;
     size_t ntools;

@@ -42,6 +42,7 @@ int wb__tool_opts_copy(wb__tool_opts *dst, const wb__tool_opts *src)
     memset(dst, 0, sizeof *dst);
     dst->audit_fn = src->audit_fn;
     dst->audit_ud = src->audit_ud;
+    dst->no_providers = src->no_providers;
     if (src->audit_path && !(dst->audit_path = dup_n(src->audit_path, strlen(src->audit_path))))
         goto fail;
     if (src->ncbs) {
@@ -112,7 +113,7 @@ wb_status wb__tools_init(wb__tools *t, const wb__tool_opts *o, char *msg, size_t
         }
     }
     for (size_t i = 0; p && i < p->ntools; i++) {
-        if (p->tools[i].prov.kind != WB__PROV_CALLBACK)
+        if (p->tools[i].prov.kind != WB__PROV_CALLBACK || t->opt.no_providers)
             continue;
         int found = 0;
         for (size_t k = 0; k < t->opt.ncbs; k++)

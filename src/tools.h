@@ -26,6 +26,7 @@ typedef struct {
     char *audit_path;
     wb_audit_fn audit_fn;
     void *audit_ud;
+    int no_providers; /* a strict replay: no provider runs, callbacks need not be registered */
 } wb__tool_opts;
 
 void wb__tool_opts_free(wb__tool_opts *o);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wasmbox.h"
+#include "cli.h"
 
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3, EXIT_SANDBOX = 4 };
 
@@ -16,6 +17,7 @@ static const char usage_text[] =
     "usage: wasmbox run [OPTIONS] FILE    run a JavaScript file in a sandbox\n"
     "       wasmbox run [OPTIONS] -e CODE run CODE\n"
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
+    "       wasmbox replay [OPTIONS] JOURNAL  replay a run recorded with --record\n"
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
@@ -44,13 +46,17 @@ static const char usage_text[] =
     "                       (docs/policy.md); a denied call rejects with a\n"
     "                       ToolDeniedError saying why\n"
     "  --audit FILE         append one JSON line per tool call to FILE\n"
+    "  --record FILE        write a journal of every outside input (clock, random,\n"
+    "                       tool results, ...) to FILE, for wasmbox replay\n"
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
+    CLI_REPLAY_HELP
+    "\n"
     "exit status: 0 ok, 1 the script threw, 2 usage error, 3 a limit stopped\n"
-    "the run, 4 the sandbox failed\n";
+    "the run, 4 the sandbox failed, 5 a replay diverged from its journal\n";
 
-static int usage_error(const char *fmt, const char *arg)
+int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "wasmbox: ");
     fprintf(stderr, fmt, arg);
@@ -136,6 +142,7 @@ static int exit_for(wb_status st, int script_code)
 {
     switch (st) {
     case WB_OK: return script_code;
+    case WB_EDIVERGED: return CLI_EXIT_DIVERGED;
     case WB_EMEMLIMIT:
     case WB_ETIMEOUT:
     case WB_EOUTPUT:
@@ -224,6 +231,10 @@ static int cmd_run(int argc, char **argv)
                 goto out;
             }
             i++;
+        } else if (!strcmp(a, "--record")) {
+            if (!val) { rc = usage_error("%s needs a file name", a); goto out; }
+            if (wb_config_set_journal_file(cfg, val) != WB_OK) { fprintf(stderr, "wasmbox: out of memory\n"); goto out; }
+            i++;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage_text, stdout);
             rc = 0;
@@ -271,6 +282,19 @@ static int cmd_run(int argc, char **argv)
     }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    rc = cli_print_result(sb, st, r, print, json);
+    wb_result_free(r);
+    wb_free(sb);
+    free(code);
+out:
+    wb_config_free(cfg);
+    return rc;
+}
+
+/* Prints a run's outcome as wasmbox run does; returns the exit status. */
+int cli_print_result(wb_sandbox *sb, wb_status st, wb_result *r, int print, int json)
+{
+    int rc;
     size_t olen, elen;
     const char *o = wb_result_stdout(r, &olen), *e = wb_result_stderr(r, &elen);
     const char *value = wb_result_value(r);
@@ -296,11 +320,6 @@ static int cmd_run(int argc, char **argv)
         if (st != WB_OK)
             fprintf(stderr, "wasmbox: %s\n", wb_errmsg(sb));
     }
-    wb_result_free(r);
-    wb_free(sb);
-    free(code);
-out:
-    wb_config_free(cfg);
     return rc;
 }
 
@@ -319,5 +338,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return cmd_run(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'; commands: run", cmd);
+    if (!strcmp(cmd, "replay"))
+        return cmd_replay(argc - 2, argv + 2);
+    return usage_error("unknown command '%s'; commands: run, replay", cmd);
 }
