@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "tools.h"
+#include "mcp/upstream.h"
 
 #define WB__MAX_PARALLEL 16
 #define WB__STDERR_KEEP 2048
@@ -236,6 +237,9 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
     }
     case WB__PROV_EXEC:
         run_exec(c, r);
+        break;
+    case WB__PROV_MCP:
+        wb__mcp_upstream_call(c, r);
         break;
     case WB__PROV_BUILTIN:
         if (pr->builtin == WB__BUILTIN_FAIL) {

@@ -55,6 +55,7 @@ typedef struct {
     int state;
     int hidden;           /* denied by the policy: not shown to the step API */
     const char *error_name; /* "ToolDeniedError" or "ToolError" */
+    struct wb__mcp_conn *upstream; /* an upstream MCP tool's server (code mode) */
     struct wb_tool_reply reply;
     double t0;            /* when the call was allowed (ms, monotonic) */
 } wb__call;
@@ -65,6 +66,9 @@ typedef struct wb__tools {
     int64_t *used_session, *used_run; /* per policy tool */
     int64_t total_session, total_run;
     char *catalog; /* JSON for the guest's tools object */
+    char *dts;     /* TypeScript declarations of the tools (wb_tools_dts) */
+    struct wb__mcp_conn **upstream; /* per policy mcp_servers entry (src/mcp/upstream.c) */
+    size_t nupstream;
     size_t catalog_len;
     /* The batch in flight. */
     wb__call *calls;
