@@ -122,6 +122,8 @@ int wb__lines_next(wb__lines *r, char **line, size_t *len, double deadline_ms, s
                 r->skip = 0;
                 continue;
             }
+            if (n > max)
+                return WB__LINE_TOO_LONG; /* skip was set: the next call drops it */
             *nl = 0;
             if (n && r->buf[n - 1] == '\r') /* tolerate CRLF */
                 r->buf[--n] = 0;
