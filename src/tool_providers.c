@@ -94,6 +94,20 @@ static int set_nonblock(int fd)
     return fl < 0 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
 }
 
+void wb__spawnattr_init(posix_spawnattr_t *at)
+{
+    /* Its own process group, so a timeout kills what it started too; a
+     * clean signal state whatever the embedder blocks or ignores. */
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_init(at);
+    posix_spawnattr_setsigmask(at, &none);
+    posix_spawnattr_setsigdefault(at, &all);
+    posix_spawnattr_setpgroup(at, 0);
+    posix_spawnattr_setflags(at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+}
+
 static void run_exec(const wb__call *c, struct wb_tool_reply *r)
 {
     const wb__provider *pr = &c->tool->prov;
@@ -105,20 +119,11 @@ static void run_exec(const wb__call *c, struct wb_tool_reply *r)
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&at);
+    wb__spawnattr_init(&at);
     posix_spawn_file_actions_adddup2(&fa, in[0], 0);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err[1], 2);
     posix_spawn_file_actions_addchdir_np(&fa, pr->cwd);
-    /* Its own process group, so a timeout kills what it started too; a
-     * clean signal state whatever the embedder blocks or ignores. */
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&at, &none);
-    posix_spawnattr_setsigdefault(&at, &all);
-    posix_spawnattr_setpgroup(&at, 0);
-    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
     static char *const empty_env[] = { NULL };
     pid_t pid;
     int e = posix_spawn(&pid, pr->argv[0], &fa, &at, pr->argv, pr->env ? pr->env : empty_env);

@@ -4,6 +4,7 @@
 #ifndef WB_TOOLS_H
 #define WB_TOOLS_H
 
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -88,6 +89,10 @@ void wb__tools_begin_run(wb__tools *t);
  * calls are answered at once.  Returns the number of allowed calls now
  * waiting. */
 size_t wb__tools_take_batch(wb__tools *t, const char *json, size_t len);
+
+/* posix_spawn attributes for tool programs: their own process group (so
+ * stopping one stops what it started) and a clean signal state. */
+void wb__spawnattr_init(posix_spawnattr_t *at);
 
 /* Runs the provider of waiting call i (blocking). */
 void wb__tools_run_call(wb__tools *t, size_t i);

@@ -164,7 +164,7 @@ static void current_version(server *s, char *v, size_t n)
     pthread_mutex_unlock(&s->mu);
 }
 
-static char *describe(const char *lead, const char *dts, const wb__options *o)
+static char *describe(const char *lead, const char *dts, const wb__options *o, int shell)
 {
     wb__str b = {0};
     wb__str_addz(&b, lead);
@@ -175,7 +175,11 @@ static char *describe(const char *lead, const char *dts, const wb__options *o)
     if (o->fuel_limit)
         wb__str_addf(&b, ", %llu executed instructions (fuel)", (unsigned long long)o->fuel_limit);
     wb__str_addz(&b, ". A limit stops the run with an error; the sandbox keeps its state.");
-    if (dts && *dts)
+    if (dts && *dts && shell)
+        wb__str_addf(&b, "\n\nHost tools the script may call, as: tool NAME --json '{...}' (prints the JSON "
+                         "result; a non-zero exit status when the call failed or the policy refused it). Their arguments, "
+                         "as TypeScript:\n```ts\n%s```", dts);
+    else if (dts && *dts)
         wb__str_addf(&b, "\n\nHost tools the code may call (each returns a Promise; calls started together, e.g. "
                          "with Promise.all, run as one batch). Every call is checked against a policy; a refused "
                          "call rejects with a ToolDeniedError saying why, a failed one with a ToolError:\n"
@@ -282,6 +286,12 @@ static void tools_call(server *s, const wb__rpc_msg *m, wb__str *out)
         if ((uint64_t)tmo->u.num.d < limit)
             limit = (uint64_t)tmo->u.num.d;
     }
+    /* Cancelled while it waited to run: nothing to do, no answer. */
+    pthread_mutex_lock(&s->mu);
+    int cancelled = s->running && s->running->cancelled;
+    pthread_mutex_unlock(&s->mu);
+    if (cancelled)
+        return;
     wb_set_time_limit(s->sb, limit);
     wb_result *r = NULL;
     wb_status st = wb_run(s->sb, shell ? WB_SH : WB_JS, code->u.str.s, code->u.str.len, &r);
@@ -519,10 +529,10 @@ int wb__mcp_serve(wb_sandbox *sb, int in_fd, int out_fd)
                          "process, no require. State persists between calls: globals and functions defined in one "
                          "call are there in the next. console.log goes to stdout, console.error to stderr; the "
                          "value of the last expression comes back as JSON. Top-level await works.",
-                         dts, o);
+                         dts, o, 0);
     s.sh_desc = describe("Runs a POSIX shell script (bash subset, no fork) in a WebAssembly sandbox: no network, "
-                         "no host files. Host tools are called as: tool NAME --key value (prints JSON).",
-                         dts, o);
+                         "no host files. State (variables, functions, files) persists between calls.",
+                         dts, o, 1);
     if (!s.js_desc || !s.sh_desc) {
         fprintf(stderr, "wasmbox mcp: out of memory\n");
         free(s.js_desc);

@@ -72,19 +72,10 @@ static int spawn_server(struct wb__mcp_conn *c, char *msg, size_t msgsz)
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&at);
+    wb__spawnattr_init(&at); /* own process group, clean signal state */
     posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
     posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
     posix_spawn_file_actions_addchdir_np(&fa, c->spec->cwd);
-    /* Its own process group (stopping it stops what it started), and a
-     * clean signal state whatever the host blocks or ignores. */
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&at, &none);
-    posix_spawnattr_setsigdefault(&at, &all);
-    posix_spawnattr_setpgroup(&at, 0);
-    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
     int e = posix_spawn(&c->pid, c->spec->argv[0], &fa, &at, c->spec->argv, c->spec->env);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
