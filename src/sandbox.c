@@ -195,6 +195,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
             r->value = h->value;
             h->value = NULL;
         }
+    } else if (o->status == WB_GUEST_BADLANG) {
+        st = fail(sb, WB_ELANG, "wb_run: this build's guest does not have the language asked for (WB_SH needs the "
+                  "shell built in); WB_JS is always there");
     } else {
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
