@@ -179,10 +179,14 @@ int wb__lines_next(wb__lines *r, char **line, size_t *len, double deadline_ms, s
         ssize_t k = read(r->fd, r->buf + r->len, r->cap - r->len - 1);
         if (k < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
-        if (k < 0)
+        /* A peer that closed with our bytes unread resets the socket:
+         * for us that is its end, like EOF. */
+        if (k < 0 && errno != ECONNRESET)
             return WB__LINE_ERROR;
-        if (k == 0)
+        if (k <= 0) {
             r->eof = 1;
+            k = 0;
+        }
         r->len += (size_t)k;
     }
 }

@@ -76,6 +76,8 @@ static int spawn_server(struct wb__mcp_conn *c, char *msg, size_t msgsz)
     posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
     posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
     posix_spawn_file_actions_addchdir_np(&fa, c->spec->cwd);
+    /* Nothing else of the host's: no audit log, no other server's socket. */
+    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
     int e = posix_spawn(&c->pid, c->spec->argv[0], &fa, &at, c->spec->argv, c->spec->env);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);

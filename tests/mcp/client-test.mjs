@@ -239,20 +239,36 @@ async function rawTests() {
   }
 }
 
-async function badStartTests() {
-  // A policy whose upstream server does not offer a listed tool: no start.
-  const p = join(tmp, "missing.json");
-  writeFileSync(p, JSON.stringify({ tools: { "up.nope": {} }, mcp_servers: {
-    up: { command: process.execPath, args: [join(HERE, "upstream-server.mjs")], cwd: HERE } } }));
-  const r = await new Promise((done) => {
+// Starts `wasmbox mcp` with a policy and waits for it to exit.
+function start(policy) {
+  const p = join(tmp, "start.json");
+  writeFileSync(p, JSON.stringify(policy));
+  return new Promise((done) => {
     const c = spawn(WASMBOX, ["mcp", "--policy", p], { stdio: ["pipe", "pipe", "pipe"] });
-    let err = "";
+    let err = "", out = "";
+    c.stdout.on("data", (d) => { out += d; });
     c.stderr.on("data", (d) => { err += d; });
-    c.on("exit", (code) => done({ code, err }));
+    c.on("exit", (code) => done({ code, err, out }));
     c.stdin.end();
   });
+}
+
+async function badStartTests() {
+  // A policy whose upstream server does not offer a listed tool: no start.
+  let r = await start({ tools: { "up.nope": {} }, mcp_servers: {
+    up: { command: process.execPath, args: [join(HERE, "upstream-server.mjs")], cwd: HERE } } });
   check("policy tool missing upstream: clear error, exit 4",
-        r.code === 4 && /policy tool "up.nope" is not offered by MCP server "up"; it offers: add, delete_all, fail/.test(r.err), show(r));
+        r.code === 4 && /policy tool "up.nope" is not offered by MCP server "up"; it offers: add, delete_all, fail/.test(r.err) &&
+        r.out === "", show(r));
+  r = await start({ tools: {}, mcp_servers: { gone: { command: "/nonexistent/mcp-server" } } });
+  check("upstream program missing: clear error, exit 4",
+        r.code === 4 && /MCP server "gone": cannot start \/nonexistent\/mcp-server: No such file or directory/.test(r.err), show(r));
+  r = await start({ tools: {}, mcp_servers: { quits: { command: "/bin/true" } } });
+  check("upstream that exits at once: clear error, exit 4",
+        r.code === 4 && /MCP server "quits": the server exited while waiting for the answer to initialize/.test(r.err), show(r));
+  r = await start({ tools: {}, mcp_servers: { slow: { command: "/bin/sleep", args: ["10"], timeout_ms: 300 } } });
+  check("upstream that never answers: timeout, exit 4",
+        r.code === 4 && /MCP server "slow": no answer within timeout_ms while waiting for the answer to initialize \(300 ms\)/.test(r.err), show(r));
 }
 
 try {
