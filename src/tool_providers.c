@@ -263,7 +263,10 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
 static int concurrent(const wb__call *c)
 {
     const wb__provider *pr = &c->tool->prov;
-    return pr->kind == WB__PROV_EXEC || (pr->kind == WB__PROV_BUILTIN && pr->builtin == WB__BUILTIN_SLOW) ||
+    /* MCP calls: different servers in parallel, one server's in turn (its
+     * connection's lock). */
+    return pr->kind == WB__PROV_EXEC || pr->kind == WB__PROV_MCP ||
+           (pr->kind == WB__PROV_BUILTIN && pr->builtin == WB__BUILTIN_SLOW) ||
            (pr->kind == WB__PROV_CALLBACK && (c->cb->flags & WB_TOOL_CONCURRENT));
 }
 

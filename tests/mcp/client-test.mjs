@@ -141,6 +141,9 @@ async function sdkTests() {
   r = await js(client, "await tools.up.add({ a: 2, b: 3 })");
   check("code mode: upstream tool called from JS", r.structuredContent?.value?.sum === 5, show(r));
   check("code mode: the upstream server got its env secret", r.structuredContent?.value?.authenticated === true, show(r));
+  r = await js(client, "(await Promise.all([tools.up.add({ a: 1, b: 1 }), tools.up.add({ a: 2, b: 2 }), " +
+                       "tools.echo({ msg: 'ok' })])).map((v) => v.sum ?? v.msg)");
+  check("code mode: a batch of upstream and local calls", show(r.structuredContent?.value) === '[2,4,"ok"]', show(r));
   r = await js(client, "try { await tools.up.add({ a: 1000, b: 1 }); 'allowed' } catch (e) { e.name + ': ' + e.message }");
   check("code mode: constraint denies a call",
         /^ToolDeniedError: tool "up.add" denied: constraint a <= 100 failed: a is 1000/.test(r.structuredContent?.value), show(r));

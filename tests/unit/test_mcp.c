@@ -3,6 +3,7 @@
  * TypeScript declarations, and policy "mcp_servers" load errors.  (The
  * SDK client drives the whole server in tests/mcp/.) */
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -182,6 +183,57 @@ static void test_interrupt_without_run(void **state)
     wb_free(sb);
 }
 
+typedef struct {
+    wb_sandbox *sb;
+    int delay_ms;
+} interrupter;
+
+static void *interrupt_later(void *arg)
+{
+    interrupter *it = arg;
+    struct timespec ts = { 0, (long)it->delay_ms * 1000000L };
+    nanosleep(&ts, NULL);
+    wb_interrupt(it->sb);
+    return NULL;
+}
+
+/* What notifications/cancelled relies on: another thread stops a run that
+ * would go on for the whole time limit; the sandbox keeps its state. */
+static void test_interrupt_from_thread(void **state)
+{
+    (void)state;
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_time_limit(c, 20000), WB_OK);
+    wb_sandbox *sb;
+    assert_int_equal(wb_new(c, &sb), WB_OK);
+    static const char *const loops[] = {
+        "globalThis.kept = 'yes'; while (true) {}",
+        "/(a+)+$/.test('a'.repeat(40) + 'b')",
+        "async function f() { for (;;) await null; } await f()",
+    };
+    for (size_t i = 0; i < sizeof loops / sizeof loops[0]; i++) {
+        interrupter it = { sb, 100 };
+        pthread_t th;
+        assert_int_equal(pthread_create(&th, NULL, interrupt_later, &it), 0);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        run_out o = run_js(sb, loops[i]);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        pthread_join(th, NULL);
+        double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        if (o.status != WB_EINTERRUPT)
+            fprintf(stderr, "case %zu: %s: %s\n", i, wb_status_name(o.status), wb_errmsg(sb));
+        assert_int_equal(o.status, WB_EINTERRUPT);
+        assert_true(ms < 10000);
+        assert_non_null(strstr(wb_errmsg(sb), "interrupted by the host"));
+        run_free(&o);
+        expect_js(sb, "kept", "\"yes\"");
+    }
+    wb_free(sb);
+    wb_config_free(c);
+}
+
 static void test_typescript(void **state)
 {
     (void)state;
@@ -297,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_run_result),
         cmocka_unit_test(test_interrupt_without_run),
+        cmocka_unit_test(test_interrupt_from_thread),
         cmocka_unit_test(test_typescript),
         cmocka_unit_test(test_policy_servers),
     };
