@@ -267,11 +267,12 @@ static void tools_call(server *s, const wb__rpc_msg *m, wb__str *out)
         }
     }
     if (!code || code->type != WB_JSTR) {
-        snprintf(why, sizeof why, "%s needs \"%s\": a string with the %s to run%s", name->u.str.s, key,
-                 shell ? "script" : "code", code ? wb__json_type_name(code->type) : "");
         if (code)
             snprintf(why, sizeof why, "%s: \"%s\" must be a string, found %s", name->u.str.s, key,
                      wb__json_type_name(code->type));
+        else
+            snprintf(why, sizeof why, "%s needs \"%s\": a string with the %s to run", name->u.str.s, key,
+                     shell ? "script" : "code");
         wb__rpc_write_error(out, m->id, WB__RPC_INVALID_PARAMS, why);
         return;
     }
