@@ -82,7 +82,8 @@ WB_API const char *wb_version(void);
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
     XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
     XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)") \
-    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)")
+    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)") \
+    XX(EINTERRUPT, 17, "the run was interrupted by the host (wb_interrupt)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -233,6 +234,7 @@ WB_API const char *wb_errmsg(const wb_sandbox *sb);
 
 typedef enum {
     WB_JS = 1, /* JavaScript (ES2023, QuickJS), top-level await allowed */
+    WB_SH = 2, /* POSIX shell (bash subset), no fork */
 } wb_lang;
 
 /* What a run produced.  Opaque; read with the accessors below. */
@@ -374,6 +376,30 @@ WB_API wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char 
  * does not replay).  Borrowed: valid until wb_free(sb).  Thread: one per
  * handle. */
 WB_API const char *wb_replay_report(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- control */
+
+/* Stops the run in progress on sb, from any thread (a cancel button, an
+ * MCP notifications/cancelled): the script is stopped at its next check
+ * like at the time limit (gracefully, keeping the sandbox's state; hard,
+ * rolled back, if it does not stop within a few milliseconds) and the run
+ * returns WB_EINTERRUPT.  A tool call already running is not cut short:
+ * the stop comes when it returns.  Without a run in progress, nothing
+ * happens (the next run is not affected).  Thread: any; the one call on a
+ * sandbox that may overlap another thread's wb_run.  Since 0.1. */
+WB_API wb_status wb_interrupt(wb_sandbox *sb);
+
+/* Changes the time limit (wb_config_set_time_limit) of sb's later runs,
+ * e.g. a shorter one for one call.  Allowed 1 to 86400000 ms.  Thread: one
+ * per handle, not during a run.  Since 0.1. */
+WB_API wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms);
+
+/* TypeScript declarations of the tools sb's code may call:
+ * "declare const tools: { name(args: {...}): Promise<any>; ... };", with
+ * each tool's description as a JSDoc comment (the text to show a model so
+ * it writes correct calls).  Borrowed: valid until wb_free(sb); "" for a
+ * sandbox without tools.  Thread: any.  Since 0.1. */
+WB_API const char *wb_tools_dts(const wb_sandbox *sb);
 
 #ifdef __cplusplus
 }

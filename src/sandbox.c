@@ -166,6 +166,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                                  : "; the sandbox was restored to its state before this run";
         if (h->hard_stop == WB__STOP_DIVERGED)
             st = fail(sb, WB_EDIVERGED, "%s%s", wb__journal_report(h->journal), restored);
+        else if (h->hard_stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt) and stopped hard in "
+                      "code that does not check for stops%s", restored);
         else if (h->hard_stop == WB__STOP_FUEL)
             st = fail(sb, WB_EFUEL, "fuel limit %llu reached (%llu instructions executed): the run was stopped "
                       "hard%s; raise it with wb_config_set_fuel_limit() or --fuel",
@@ -194,6 +197,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                       "(a loop that never ends, or too much work for one run); raise it with "
                       "wb_config_set_fuel_limit() or --fuel",
                       (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used);
+        else if (h->stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt, e.g. a cancelled "
+                      "request); the sandbox keeps its state from before the stopped statement");
         else if (h->stop == WB__STOP_TIME)
             st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped (a loop that never ends, or "
                       "too much work for one run); raise it with wb_config_set_time_limit() or --time-limit",
@@ -209,6 +215,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
             r->value = h->value;
             h->value = NULL;
         }
+    } else if (o->status == WB_GUEST_BADLANG) {
+        st = fail(sb, WB_ELANG, "wb_run: this build's guest does not have the language asked for (WB_SH needs the "
+                  "shell built in); WB_JS is always there");
     } else {
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
@@ -360,6 +369,37 @@ wb_status wb_step(wb_sandbox *sb, wb_result **out)
 wb__journal *wb__sandbox_journal(const wb_sandbox *sb)
 {
     return live(sb) ? sb->host.journal : NULL;
+}
+
+/* ---------------------------------------------------------------- control */
+
+wb_status wb_interrupt(wb_sandbox *sb)
+{
+    /* Only the atomic flag: another thread may be inside wb_run. */
+    if (!sb || sb->magic != WB__SANDBOX_MAGIC)
+        return WB_EMISUSE;
+    atomic_store(&sb->host.interrupt, 1);
+    return WB_OK;
+}
+
+wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (ms < 1 || ms > 86400000)
+        return fail(sb, WB_EINVAL, "time limit %llu ms is outside 1 .. 86400000 (a day)", (unsigned long long)ms);
+    sb->host.opt.time_limit_ms = ms;
+    return WB_OK;
+}
+
+const wb__options *wb__sandbox_options(const wb_sandbox *sb)
+{
+    return live(sb) ? &sb->host.opt : NULL;
+}
+
+const char *wb_tools_dts(const wb_sandbox *sb)
+{
+    return live(sb) && sb->tools.dts ? sb->tools.dts : "";
 }
 
 /* ---------------------------------------------------------------- step API */
