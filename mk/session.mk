@@ -1,0 +1,14 @@
+# Sessions, snapshots and fork (src/session/): SQLite for the session
+# store, LZ4 for compressed snapshot blobs.
+PKGS += libsqlite3-dev liblz4-dev sqlite3
+LIBS += -lsqlite3 -llz4
+
+# This file is read before the Makefile's first rule: keep `make` = `make all`.
+.DEFAULT_GOAL := all
+
+# The guest's identity (SHA-256 of the metered wasm), compiled into the
+# library: saved state from another guest build is refused.
+$(G)/guest_id.h: $(G)/guest.metered.wasm
+	$(Q)sha256sum $< | cut -c1-64 | sed 's/../0x&,/g; s/^/#define WB__GUEST_ID_BYTES /' > $@.tmp
+	$(Q)mv $@.tmp $@
+$(H)/session/identity.o: $(G)/guest_id.h
