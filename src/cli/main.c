@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wasmbox.h"
+#include "session.h"
 
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3, EXIT_SANDBOX = 4 };
 
@@ -16,6 +17,7 @@ static const char usage_text[] =
     "usage: wasmbox run [OPTIONS] FILE    run a JavaScript file in a sandbox\n"
     "       wasmbox run [OPTIONS] -e CODE run CODE\n"
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
+    "       wasmbox session list|show|rm|export|import ...   saved sessions\n"
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
@@ -44,11 +46,12 @@ static const char usage_text[] =
     "                       (docs/policy.md); a denied call rejects with a\n"
     "                       ToolDeniedError saying why\n"
     "  --audit FILE         append one JSON line per tool call to FILE\n"
+    "%s"
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
     "exit status: 0 ok, 1 the script threw, 2 usage error, 3 a limit stopped\n"
-    "the run, 4 the sandbox failed\n";
+    "the run, 4 the sandbox failed, 5 the session could not be restored or saved\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -155,8 +158,14 @@ static int cmd_run(int argc, char **argv)
         return EXIT_SANDBOX;
     }
     int rc = EXIT_USAGE;
+    cli_session sess = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int sr = cli_session_option(&sess, argc, argv, &i);
+        if (sr < 0)
+            goto out;
+        if (sr > 0)
+            continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
             if (!val) { rc = usage_error("%s needs the code to run", a); goto out; }
@@ -225,7 +234,7 @@ static int cmd_run(int argc, char **argv)
             }
             i++;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_text, stdout);
+            printf(usage_text, cli_session_help);
             rc = 0;
             goto out;
         } else if (a[0] == '-' && a[1] != 0) {
@@ -269,6 +278,11 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_SANDBOX;
         goto out;
     }
+    if ((rc = cli_session_restore(&sess, sb)) != 0) {
+        wb_free(sb);
+        free(code);
+        goto out;
+    }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
     size_t olen, elen;
@@ -297,9 +311,13 @@ static int cmd_run(int argc, char **argv)
             fprintf(stderr, "wasmbox: %s\n", wb_errmsg(sb));
     }
     wb_result_free(r);
+    int src = cli_session_commit(&sess, sb, st);
+    if (src && rc == 0)
+        rc = src;
     wb_free(sb);
     free(code);
 out:
+    cli_session_close(&sess);
     wb_config_free(cfg);
     return rc;
 }
@@ -310,7 +328,7 @@ int main(int argc, char **argv)
         return usage_error("%s", "no command given");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        printf(usage_text, cli_session_help);
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
@@ -319,5 +337,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return cmd_run(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'; commands: run", cmd);
+    if (!strcmp(cmd, "session"))
+        return cmd_session(argc - 2, argv + 2);
+    return usage_error("unknown command '%s'; commands: run, session", cmd);
 }
