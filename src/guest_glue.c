@@ -28,6 +28,7 @@ struct wb__guest {
     wb__host *host;
     wb__rt_undo undo;          /* memory writes of the run in progress */
     Z_guest_instance_t at_start; /* globals when the run began */
+    wb__guest_fork fork;       /* src/session/: fork image and layering */
 };
 
 /* Process-wide state (listed in include/wasmbox.h): the template. */
@@ -205,6 +206,7 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
     g->host = h;
     g->wasi.host = h;
     g->wbox.host = h;
+    g->fork.fd = -1;
 
     uint64_t pages = h->opt.memory_limit / WB__WASM_PAGE;
     int e = wb__rt_memory_from_image(&g->inst.w2c_memory, &tmpl.img, (uint32_t)pages);
@@ -246,6 +248,8 @@ void wb__guest_free(wb__guest *g)
     if (!g)
         return;
     wb__rt_undo_free(&g->undo);
+    if (g->fork.fd >= 0)
+        close(g->fork.fd);
     wasm_rt_free_memory(&g->inst.w2c_memory);
     free(g->inst.w2c_T0.data);
     free(g);
@@ -253,6 +257,7 @@ void wb__guest_free(wb__guest *g)
 
 int wb__guest_begin(wb__guest *g)
 {
+    g->fork.gen++;
     g->at_start = g->inst;
     /* With --stack-first the shadow stack is [0, initial stack pointer):
      * dead frames at the start of every run, not worth tracking. */
@@ -272,8 +277,16 @@ int wb__guest_rollback(wb__guest *g)
     return e;
 }
 
+/* The whole memory is the template's again: no fork image layer. */
+static void fork_reset(wb__guest *g)
+{
+    g->fork.gen++;
+    g->fork.base_lo = g->fork.base_hi = 0;
+}
+
 int wb__guest_reset(wb__guest *g)
 {
+    fork_reset(g);
     wb__rt_undo_commit(&g->undo);
     int e = wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
     if (e == 0)
@@ -426,8 +439,14 @@ void wb__guest_get_globals(const wb__guest *g, void *out)
     memcpy(out, &v, sizeof v);
 }
 
+wb__guest_fork *wb__guest_fork_state(wb__guest *g)
+{
+    return &g->fork;
+}
+
 void wb__guest_put_globals(wb__guest *g, const void *in)
 {
+    g->fork.gen++;
     Z_guest_instance_t v;
     memcpy(&v, in, sizeof v);
     adopt_globals(g, &v);
@@ -435,6 +454,7 @@ void wb__guest_put_globals(wb__guest *g, const void *in)
 
 int wb__guest_reset_memory(wb__guest *g)
 {
+    fork_reset(g);
     wb__rt_undo_commit(&g->undo);
     return wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
 }

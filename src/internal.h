@@ -146,6 +146,19 @@ void wb__guest_get_globals(const wb__guest *g, void *out);
 void wb__guest_put_globals(wb__guest *g, const void *in);
 /* Memory back to the template (globals untouched). 0 or errno. */
 int wb__guest_reset_memory(wb__guest *g);
+
+/* Fork images (src/session/snapshot.c): a memfd holding a guest's memory
+ * from one 4 KiB page up, which the children forked from one state map
+ * copy-on-write, so every fork after the first costs a mapping. */
+typedef struct {
+    uint64_t gen;              /* bumped whenever memory or globals may change */
+    int fd;                    /* image made at generation fd_gen, or -1 */
+    uint64_t fd_gen;
+    uint32_t fd_lo;            /* first 4 KiB page in the image */
+    uint32_t base_lo, base_hi; /* 4 KiB pages mapped from a fork image, not the template */
+    uint64_t copied;           /* gen + 1 when this state was forked once by copying */
+} wb__guest_fork;
+wb__guest_fork *wb__guest_fork_state(wb__guest *g);
 /* This build's guest identity: SHA-256 of the metered guest wasm
  * (src/session/identity.c). */
 extern const uint8_t wb__guest_identity[32];

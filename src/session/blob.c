@@ -36,6 +36,9 @@
 #define WB__BLOB_VERSION 1u
 #define WB__BLOB_HEADER 64u
 #define WB__BLOB_FIXED 24u /* payload's fixed part */
+/* LZ4 "fast acceleration": a little less compression for speed (a session
+ * is saved after every run). */
+#define WB__BLOB_ACCEL (-2)
 
 /* Process-wide state (listed in include/wasmbox.h): the last load/save
  * error of each thread. */
@@ -66,6 +69,26 @@ void wb_snapshot_buffer_free(void *buf)
     free(buf);
 }
 
+/* Compresses the payload straight from the snapshot's parts (no copy of
+ * the whole payload first). */
+typedef struct {
+    LZ4F_cctx *cc;
+    uint8_t *out;
+    size_t at, cap;
+    size_t err;
+} zout;
+
+static void zput(zout *z, const void *p, size_t n)
+{
+    if (!n || LZ4F_isError(z->err))
+        return;
+    size_t r = LZ4F_compressUpdate(z->cc, z->out + z->at, z->cap - z->at, p, n, NULL);
+    if (LZ4F_isError(r))
+        z->err = r;
+    else
+        z->at += r;
+}
+
 wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
 {
     if (!buf || !len)
@@ -77,44 +100,61 @@ wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
     blob_err[0] = 0;
     size_t dlen = snap->ndirty * WB__SNAP_PAGE;
     size_t raw = WB__BLOB_FIXED + snap->nruns * 8 + snap->globals_size + dlen + snap->vfs_len;
-    uint8_t *p = malloc(raw);
-    if (!p)
-        return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory (%zu bytes)", raw);
-    uint8_t *w = p;
-    put32(w, snap->pages);
-    put32(w + 4, (uint32_t)snap->globals_size);
-    put32(w + 8, (uint32_t)snap->nruns);
-    put32(w + 12, 0);
-    put64(w + 16, snap->vfs_len);
-    w += WB__BLOB_FIXED;
-    for (size_t i = 0; i < snap->nruns; i++, w += 8) {
-        put32(w, snap->runs[i].first);
-        put32(w + 4, snap->runs[i].count);
+    uint8_t fixed[WB__BLOB_FIXED];
+    put32(fixed, snap->pages);
+    put32(fixed + 4, (uint32_t)snap->globals_size);
+    put32(fixed + 8, (uint32_t)snap->nruns);
+    put32(fixed + 12, 0);
+    put64(fixed + 16, snap->vfs_len);
+    uint8_t *runs = malloc(snap->nruns ? snap->nruns * 8 : 1);
+    if (!runs)
+        return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory");
+    for (size_t i = 0; i < snap->nruns; i++) {
+        put32(runs + 8 * i, snap->runs[i].first);
+        put32(runs + 8 * i + 4, snap->runs[i].count);
     }
-    memcpy(w, snap->globals, snap->globals_size);
-    w += snap->globals_size;
-    memcpy(w, snap->data, dlen);
-    w += dlen;
-    if (snap->vfs_len)
-        memcpy(w, snap->vfs, snap->vfs_len);
 
     LZ4F_preferences_t prefs;
     memset(&prefs, 0, sizeof prefs);
-    prefs.frameInfo.blockSizeID = LZ4F_max4MB;
+    prefs.frameInfo.blockSizeID = LZ4F_max256KB;
+    prefs.frameInfo.blockMode = LZ4F_blockIndependent;
     prefs.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled;
     prefs.frameInfo.contentSize = raw;
-    size_t bound = LZ4F_compressFrameBound(raw, &prefs);
-    uint8_t *out = malloc(WB__BLOB_HEADER + bound);
-    if (!out) {
-        free(p);
+    prefs.compressionLevel = WB__BLOB_ACCEL;
+    /* The bound of one update of everything covers several smaller ones
+     * only with the internal buffering auto-flush keeps off. */
+    size_t bound = LZ4F_HEADER_SIZE_MAX + LZ4F_compressBound(raw, &prefs) + 5 * LZ4F_compressBound(0, &prefs) + 64;
+    zout z = { NULL, malloc(WB__BLOB_HEADER + bound), WB__BLOB_HEADER, WB__BLOB_HEADER + bound, 0 };
+    if (!z.out || LZ4F_isError(LZ4F_createCompressionContext(&z.cc, LZ4F_VERSION))) {
+        free(runs);
+        free(z.out);
         return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory (%zu bytes)", bound);
     }
-    size_t clen = LZ4F_compressFrame(out + WB__BLOB_HEADER, bound, p, raw, &prefs);
-    free(p);
-    if (LZ4F_isError(clen)) {
-        free(out);
-        return berr(WB_ENOMEM, "wb_snapshot_save: compression failed: %s", LZ4F_getErrorName(clen));
+    size_t r = LZ4F_compressBegin(z.cc, z.out + z.at, z.cap - z.at, &prefs);
+    if (LZ4F_isError(r))
+        z.err = r;
+    else
+        z.at += r;
+    zput(&z, fixed, sizeof fixed);
+    zput(&z, runs, snap->nruns * 8);
+    zput(&z, snap->globals, snap->globals_size);
+    zput(&z, snap->data, dlen);
+    zput(&z, snap->vfs, snap->vfs_len);
+    if (!LZ4F_isError(z.err)) {
+        r = LZ4F_compressEnd(z.cc, z.out + z.at, z.cap - z.at, NULL);
+        if (LZ4F_isError(r))
+            z.err = r;
+        else
+            z.at += r;
     }
+    LZ4F_freeCompressionContext(z.cc);
+    free(runs);
+    if (LZ4F_isError(z.err)) {
+        free(z.out);
+        return berr(WB_ENOMEM, "wb_snapshot_save: compression failed: %s", LZ4F_getErrorName(z.err));
+    }
+    uint8_t *out = z.out;
+    size_t clen = z.at - WB__BLOB_HEADER;
     memcpy(out, WB__BLOB_MAGIC, 8);
     put32(out + 8, WB__BLOB_VERSION);
     put32(out + 12, WB__BLOB_HEADER);
@@ -122,9 +162,9 @@ wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
     put64(out + 48, raw);
     put64(out + 56, clen);
     /* Give back the unused tail of the bound. */
-    uint8_t *shrunk = realloc(out, WB__BLOB_HEADER + clen);
+    uint8_t *shrunk = realloc(out, z.at);
     *buf = shrunk ? shrunk : out;
-    *len = WB__BLOB_HEADER + clen;
+    *len = z.at;
     return WB_OK;
 }
 

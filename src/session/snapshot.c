@@ -19,7 +19,12 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14 */
+#endif
 
 #include "snapshot.h"
 #include "../runtime/rt.h"
@@ -90,7 +95,7 @@ static int page_is_zero(const uint8_t *p)
 
 /* The 4 KiB pages of the guest's memory that differ from the template,
  * from the end of the shadow stack up. */
-static int dirty_runs(const wb__guest_state *s, runlist *out)
+static int dirty_runs(const wb__guest_state *s, const wb__guest_fork *fk, runlist *out)
 {
     const uint8_t *base = s->mem->data;
     size_t total = (size_t)s->mem->pages * (WB__WASM_PAGE / WB__SNAP_PAGE);
@@ -107,7 +112,10 @@ static int dirty_runs(const wb__guest_state *s, runlist *out)
         }
         for (size_t i = 0; i < n; i++, p++) {
             const uint8_t *page = base + p * WB__SNAP_PAGE;
-            if (have_pm) {
+            /* Pages mapped from a fork image are file pages that differ
+             * from the template: always compare those. */
+            int layered = p >= fk->base_lo && p < fk->base_hi;
+            if (have_pm && !layered) {
                 uint64_t e = pm[i];
                 if (!(e & (PM_PRESENT | PM_SWAPPED)))
                     continue; /* never touched: the template's bytes, or zero past it */
@@ -145,7 +153,7 @@ wb_status wb_snapshot_take(wb_sandbox *sb, wb_snapshot **out)
         return st;
     wb_snapshot *snap = wb__snap_alloc();
     runlist r = {0};
-    if (!snap || dirty_runs(&s, &r) != 0)
+    if (!snap || dirty_runs(&s, wb__guest_fork_state(wb__sandbox_guest(sb)), &r) != 0)
         goto oom;
     snap->runs = r.v;
     snap->nruns = r.n;
@@ -175,25 +183,24 @@ oom:
     return wb__sandbox_fail(sb, WB_ENOMEM, "wb_snapshot_take: out of host memory copying the sandbox's state");
 }
 
-/* Makes g's memory the template plus the given pages.  0 or errno. */
-static int apply_pages(const wb__guest_state *s, wb__guest *g, uint32_t pages, const wb__snap_run *runs,
-                       size_t nruns, const uint8_t *src_data, const uint8_t *src_mem)
+/* Makes g's memory the template plus the snapshot's pages.  0 or errno. */
+static int apply_pages(const wb__guest_state *s, wb__guest *g, const wb_snapshot *snap)
 {
-    /* A fresh guest (fork's child) is the template already. */
-    int e = s->mem->pages == s->tmpl_pages && g && !src_data ? 0 : wb__guest_reset_memory(g);
+    int e = wb__guest_reset_memory(g);
     if (e)
         return e;
     wasm_rt_memory_t *mem = s->mem;
-    if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
+    if (snap->pages > mem->pages && wasm_rt_grow_memory(mem, snap->pages - mem->pages) == UINT32_MAX)
         return ENOMEM;
-    for (size_t i = 0; i < nruns; i++) {
-        size_t off = (size_t)runs[i].first * WB__SNAP_PAGE, len = (size_t)runs[i].count * WB__SNAP_PAGE;
-        if (src_mem) {
-            memcpy(mem->data + off, src_mem + off, len);
-        } else {
-            memcpy(mem->data + off, src_data, len);
-            src_data += len;
-        }
+    const uint8_t *src = snap->data;
+    for (size_t i = 0; i < snap->nruns; i++) {
+        size_t off = (size_t)snap->runs[i].first * WB__SNAP_PAGE, len = (size_t)snap->runs[i].count * WB__SNAP_PAGE;
+        /* One call makes the run's pages private and writable; page by
+         * page, each first write would be a fault (costly in a VM).  Older
+         * kernels lack it: the faults then do the same work. */
+        madvise(mem->data + off, len, MADV_POPULATE_WRITE);
+        memcpy(mem->data + off, src, len);
+        src += len;
     }
     return 0;
 }
@@ -224,7 +231,7 @@ wb_status wb_restore(wb_sandbox *sb, const wb_snapshot *snap)
                                 (unsigned)((uint64_t)s.mem->max_pages * WB__WASM_PAGE >> 20));
     wb__guest *g = wb__sandbox_guest(sb);
     char msg[256] = "";
-    int e = apply_pages(&s, g, snap->pages, snap->runs, snap->nruns, snap->data, NULL);
+    int e = apply_pages(&s, g, snap);
     if (e == 0)
         e = wb__snap_vfs_load(sb, snap->vfs, snap->vfs_len, msg, sizeof msg);
     if (e) {
@@ -239,6 +246,103 @@ wb_status wb_restore(wb_sandbox *sb, const wb_snapshot *snap)
     return WB_OK;
 }
 
+/* The parent's fork image for its current state: its memory from the
+ * first page that differs from the template up, in a memfd.  Made on the
+ * first fork of a state, reused by the next ones until the parent runs,
+ * is restored or reset.  0 or errno; *lo is the image's first 4 KiB page
+ * (the memory's end when nothing differs: no image). */
+static int fork_image(const wb__guest_state *s, wb__guest_fork *fk, uint32_t *lo)
+{
+    if (fk->fd >= 0 && fk->fd_gen == fk->gen) {
+        *lo = fk->fd_lo;
+        return 0;
+    }
+    if (fk->fd >= 0)
+        close(fk->fd);
+    fk->fd = -1;
+    runlist r = {0};
+    int e = dirty_runs(s, fk, &r);
+    size_t total = (size_t)s->mem->pages * (WB__WASM_PAGE / WB__SNAP_PAGE);
+    size_t first = r.n ? r.v[0].first : total;
+    free(r.v);
+    if (e)
+        return e;
+    *lo = (uint32_t)first;
+    if (first == total)
+        return 0;
+    int fd = memfd_create("wasmbox-fork", MFD_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    if (ftruncate(fd, (off_t)(total * WB__SNAP_PAGE)) != 0)
+        goto fail;
+    /* Zero pages stay holes: they read as zero and cost nothing. */
+    for (size_t p = first; p < total;) {
+        while (p < total && page_is_zero(s->mem->data + p * WB__SNAP_PAGE))
+            p++;
+        size_t q = p;
+        while (q < total && q - p < 256 && !page_is_zero(s->mem->data + q * WB__SNAP_PAGE))
+            q++;
+        size_t len = (q - p) * WB__SNAP_PAGE;
+        if (len && pwrite(fd, s->mem->data + p * WB__SNAP_PAGE, len, (off_t)(p * WB__SNAP_PAGE)) != (ssize_t)len)
+            goto fail;
+        p = q;
+    }
+    fk->fd = fd;
+    fk->fd_gen = fk->gen;
+    fk->fd_lo = (uint32_t)first;
+    return 0;
+fail:;
+    e = errno ? errno : EIO;
+    close(fd);
+    return e;
+}
+
+/* The child's memory: the template below lo, the parent's image from lo
+ * up, both copy-on-write. */
+static int map_child(wb__guest *cg, const wb__guest_fork *pf, uint32_t lo, uint32_t pages)
+{
+    wb__guest_state cs;
+    int e = wb__guest_view(cg, &cs);
+    if (e)
+        return e;
+    wasm_rt_memory_t *mem = cs.mem;
+    if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
+        return ENOMEM;
+    size_t total = (size_t)pages * (WB__WASM_PAGE / WB__SNAP_PAGE);
+    if (lo >= total)
+        return 0;
+    size_t off = (size_t)lo * WB__SNAP_PAGE;
+    if (mmap(mem->data + off, total * WB__SNAP_PAGE - off, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, pf->fd,
+             (off_t)off) == MAP_FAILED)
+        return errno;
+    wb__guest_fork *cf = wb__guest_fork_state(cg);
+    cf->base_lo = lo;
+    cf->base_hi = (uint32_t)total;
+    return 0;
+}
+
+/* The first fork of a state copies the pages that differ into the child
+ * (cheapest for one fork); a second fork of the same state makes the
+ * image that every further one maps. */
+static int copy_child(const wb__guest_state *s, const wb__guest_fork *pf, wb__guest *cg)
+{
+    runlist r = {0};
+    int e = dirty_runs(s, pf, &r);
+    wb__guest_state cs;
+    if (e == 0)
+        e = wb__guest_view(cg, &cs);
+    if (e == 0 && s->mem->pages > cs.mem->pages &&
+        wasm_rt_grow_memory(cs.mem, s->mem->pages - cs.mem->pages) == UINT32_MAX)
+        e = ENOMEM;
+    for (size_t i = 0; e == 0 && i < r.n; i++) {
+        size_t off = (size_t)r.v[i].first * WB__SNAP_PAGE, len = (size_t)r.v[i].count * WB__SNAP_PAGE;
+        madvise(cs.mem->data + off, len, MADV_POPULATE_WRITE);
+        memcpy(cs.mem->data + off, s->mem->data + off, len);
+    }
+    free(r.v);
+    return e;
+}
+
 wb_status wb_fork(wb_sandbox *sb, wb_sandbox **out)
 {
     if (!out)
@@ -248,25 +352,23 @@ wb_status wb_fork(wb_sandbox *sb, wb_sandbox **out)
     wb_status st = view(sb, "wb_fork", &s);
     if (st != WB_OK)
         return st;
-    runlist r = {0};
-    if (dirty_runs(&s, &r) != 0) {
-        free(r.v);
-        return wb__sandbox_fail(sb, WB_ENOMEM, "wb_fork: out of host memory");
-    }
+    wb__guest *pg = wb__sandbox_guest(sb);
+    wb__guest_fork *pf = wb__guest_fork_state(pg);
+    uint32_t lo = 0;
+    int by_copy = pf->copied != pf->gen + 1 && !(pf->fd >= 0 && pf->fd_gen == pf->gen);
+    if (by_copy)
+        pf->copied = pf->gen + 1;
+    else if (fork_image(&s, pf, &lo) != 0)
+        return wb__sandbox_fail(sb, WB_ENOMEM, "wb_fork: out of host memory for the fork image");
     wb_sandbox *c = NULL;
     st = wb__sandbox_clone(sb, &c);
     if (st != WB_OK) {
-        free(r.v);
         wb__sandbox_fail(sb, st, "wb_fork: %s", wb_errmsg(c));
         wb_free(c);
         return st;
     }
-    wb__guest_state cs;
     wb__guest *cg = wb__sandbox_guest(c);
-    int e = wb__guest_view(cg, &cs);
-    if (e == 0)
-        e = apply_pages(&cs, cg, s.mem->pages, r.v, r.n, NULL, s.mem->data);
-    free(r.v);
+    int e = by_copy ? copy_child(&s, pf, cg) : map_child(cg, pf, lo, s.mem->pages);
     if (e == 0)
         e = wb__snap_vfs_clone(sb, c);
     if (e) {
@@ -280,7 +382,7 @@ wb_status wb_fork(wb_sandbox *sb, wb_sandbox **out)
         wb_free(c);
         return wb__sandbox_fail(sb, WB_ENOMEM, "wb_fork: out of host memory");
     }
-    wb__guest_get_globals(wb__sandbox_guest(sb), gl);
+    wb__guest_get_globals(pg, gl);
     wb__guest_put_globals(cg, gl);
     if (gl != gbuf)
         free(gl);

@@ -87,6 +87,53 @@ static void test_fork_isolation(void **state)
     wb_free(parent);
 }
 
+/* Children map their parent's state from a fork image: a snapshot or a
+ * fork of a child must still see those pages as changed. */
+static void test_fork_layers(void **state)
+{
+    (void)state;
+    wb_sandbox *parent = new_sandbox(NULL);
+    expect_js(parent, "var big = new Uint8Array(8 << 20); big[5 << 20] = 42; var tag = 'p'; 1", "1");
+    wb_sandbox *a = NULL, *b = NULL;
+    assert_int_equal(wb_fork(parent, &a), WB_OK);
+    assert_int_equal(wb_fork(parent, &b), WB_OK); /* the same image again */
+    expect_js(parent, "tag = 'p2'; big[5 << 20] = 1; 1", "1");
+    wb_free(b);
+    assert_int_equal(wb_fork(parent, &b), WB_OK); /* a new state: a new image */
+    expect_js(b, "[tag, big[5 << 20]]", "[\"p2\",1]");
+    expect_js(a, "[tag, big[5 << 20]]", "[\"p\",42]");
+    /* A snapshot of a child that has not written a page since the fork
+     * (the first fork of a state copies, the second maps an image). */
+    wb_sandbox *c = NULL;
+    assert_int_equal(wb_fork(a, &c), WB_OK);
+    wb_free(c);
+    assert_int_equal(wb_fork(a, &c), WB_OK);
+    wb_snapshot *snap = NULL;
+    assert_int_equal(wb_snapshot_take(c, &snap), WB_OK);
+    wb_sandbox *fresh = new_sandbox(NULL);
+    assert_int_equal(wb_restore(fresh, snap), WB_OK);
+    expect_js(fresh, "[tag, big[5 << 20], big.length]", "[\"p\",42,8388608]");
+    /* Restoring over a layered child. */
+    assert_int_equal(wb_restore(b, snap), WB_OK);
+    expect_js(b, "[tag, big[5 << 20]]", "[\"p\",42]");
+    wb_snapshot_free(snap);
+    /* A fork of that child (its own image from layered pages). */
+    wb_sandbox *d = NULL, *e = NULL;
+    assert_int_equal(wb_fork(c, &d), WB_OK);
+    assert_int_equal(wb_fork(c, &e), WB_OK);
+    expect_js(e, "[tag, big[5 << 20]]", "[\"p\",42]");
+    wb_free(d);
+    wb_free(e);
+    /* Growth in a child past what the image covers. */
+    expect_js(c, "var more = new Uint8Array(16 << 20); more[1] = 3; [more[1], big[5 << 20]]", "[3,42]");
+    expect_js(a, "typeof more", "\"undefined\"");
+    wb_free(fresh);
+    wb_free(c);
+    wb_free(b);
+    wb_free(a);
+    wb_free(parent);
+}
+
 static void test_thousand_forks(void **state)
 {
     (void)state;
@@ -301,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_grown_memory),
         cmocka_unit_test(test_fork_isolation),
+        cmocka_unit_test(test_fork_layers),
         cmocka_unit_test(test_thousand_forks),
         cmocka_unit_test(test_blob_round_trip),
         cmocka_unit_test(test_blob_corrupt),
