@@ -1,7 +1,7 @@
 # Sessions, snapshots and fork (src/session/): SQLite for the session
-# store, LZ4 for compressed snapshot blobs.
-PKGS += libsqlite3-dev liblz4-dev sqlite3
-LIBS += -lsqlite3 -llz4
+# store, LZ4 for compressed snapshot blobs, zlib for their CRC-32s.
+PKGS += libsqlite3-dev liblz4-dev zlib1g-dev sqlite3
+LIBS += -lsqlite3 -llz4 -lz
 
 # This file is read before the Makefile's first rule: keep `make` = `make all`.
 .DEFAULT_GOAL := all

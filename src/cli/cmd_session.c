@@ -94,7 +94,7 @@ int cli_session_commit(cli_session *s, wb_sandbox *sb, wb_status run_status)
         fprintf(stderr, "wasmbox: session '%s' was not saved: the sandbox failed\n", s->name);
         return CLI_EXIT_SESSION;
     }
-    if (wb__store_commit(s->store, s->name, sb, s->version) != WB_OK) {
+    if (wb__store_commit(s->store, s->name, sb, &s->version) != WB_OK) {
         fprintf(stderr, "wasmbox: %s\n", wb__store_errmsg(s->store));
         return CLI_EXIT_SESSION;
     }

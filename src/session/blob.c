@@ -1,29 +1,41 @@
 /* Snapshot blobs: wb_snapshot_save / wb_snapshot_load.
  *
  * Layout (integers little-endian):
- *   header, 64 bytes, not compressed:
- *     0  "WBSNAPv1"           magic
- *     8  u32 format version   (WB__BLOB_VERSION)
- *     12 u32 header size      (64)
- *     16 32 bytes             guest identity (SHA-256 of the guest wasm)
- *     48 u64 payload size     (uncompressed)
- *     56 u64 frame size       (the LZ4 frame that follows)
- *   an LZ4 frame (content size and content checksum on) of the payload:
- *     u32 wasm pages, u32 globals size, u32 runs, u32 0, u64 vfs size,
- *     runs × (u32 first page, u32 page count)   4 KiB pages, ascending
- *     globals, the runs' pages in order, the VFS state.
- * LZ4 rather than zlib: a session is saved after every run, and LZ4
- * compresses a JS heap at several hundred MB/s (zlib at tens).
+ *   header, 64 bytes:
+ *     0  "WBSNAPv1"          magic
+ *     8  u32 format version  (WB__BLOB_VERSION)
+ *     12 u32 header size     (64)
+ *     16 32 bytes            guest identity (SHA-256 of the guest wasm)
+ *     48 u32 table size, u32 CRC-32 of the table
+ *     56 u64 chunk bytes     (all compressed chunks together)
+ *   table (not compressed):
+ *     u32 wasm pages, u32 globals size, u32 runs, u32 chunks,
+ *     u64 VFS state size, u64 0,
+ *     runs × (u32 first 4 KiB page, u32 page count), ascending,
+ *     the globals,
+ *     chunks × (u32 compressed size, u32 CRC-32 of the compressed bytes)
+ *   the chunks: LZ4 blocks, one after the other.
  *
- * Loading trusts nothing: every size is checked against the bytes there
- * are before anything is allocated or copied, and the checksum covers the
- * payload.  Identity is checked before decompressing: a blob from another
- * guest build is refused with a message that says so. */
-#include <lz4frame.h>
+ * The chunks cut the changed pages at 64 KiB windows of guest memory (one
+ * chunk per window that has changed pages) and the VFS state every 256
+ * KiB; where they fall follows from the runs and the VFS size alone, so
+ * a blob whose chunk table does not match that plan is refused.  Why
+ * chunks: a session is saved after every run, and a run changes few
+ * windows; saving against the state the session was loaded from reuses
+ * the compressed bytes of every window that did not change, so a save
+ * compresses only what the run touched (wb__snapshot_save_reuse).
+ * LZ4 rather than zlib: it compresses a JS heap at hundreds of MB/s.
+ *
+ * Loading trusts nothing: sizes are checked against the bytes present
+ * before anything is allocated, the table and each chunk carry a CRC, and
+ * LZ4_decompress_safe never writes past its output. */
+#include <errno.h>
+#include <lz4.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "snapshot.h"
 #include "../runtime/rt.h"
@@ -35,10 +47,11 @@
 #define WB__BLOB_MAGIC "WBSNAPv1"
 #define WB__BLOB_VERSION 1u
 #define WB__BLOB_HEADER 64u
-#define WB__BLOB_FIXED 24u /* payload's fixed part */
-/* LZ4 "fast acceleration": a little less compression for speed (a session
- * is saved after every run). */
-#define WB__BLOB_ACCEL (-2)
+#define WB__BLOB_FIXED 32u               /* the table's fixed part */
+#define WB__BLOB_WINDOW 4u               /* 4 KiB pages per memory chunk (16 KiB) */
+#define WB__BLOB_VFS_PIECE (256u << 10)  /* bytes of VFS state per chunk */
+/* LZ4 acceleration: a little less compression for speed. */
+#define WB__BLOB_ACCEL 2
 
 /* Process-wide state (listed in include/wasmbox.h): the last load/save
  * error of each thread. */
@@ -64,32 +77,79 @@ static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 static uint32_t get32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); return v; }
 static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 
+static uint32_t crc(const uint8_t *p, size_t n)
+{
+    uLong c = crc32(0L, Z_NULL, 0);
+    while (n) {
+        uInt k = n > (1u << 30) ? 1u << 30 : (uInt)n;
+        c = crc32(c, p, k);
+        p += k;
+        n -= k;
+    }
+    return (uint32_t)c;
+}
+
 void wb_snapshot_buffer_free(void *buf)
 {
     free(buf);
 }
 
-/* Compresses the payload straight from the snapshot's parts (no copy of
- * the whole payload first). */
-typedef struct {
-    LZ4F_cctx *cc;
-    uint8_t *out;
-    size_t at, cap;
-    size_t err;
-} zout;
-
-static void zput(zout *z, const void *p, size_t n)
+/* Where the chunks fall: one per 64 KiB memory window with changed pages,
+ * then the VFS state in pieces.  OUT *out: free(). 0 or ENOMEM. */
+static int plan(const wb_snapshot *s, wb__snap_chunk **out, size_t *n)
 {
-    if (!n || LZ4F_isError(z->err))
-        return;
-    size_t r = LZ4F_compressUpdate(z->cc, z->out + z->at, z->cap - z->at, p, n, NULL);
-    if (LZ4F_isError(r))
-        z->err = r;
-    else
-        z->at += r;
+    size_t cap = s->ndirty + s->vfs_len / WB__BLOB_VFS_PIECE + 2, k = 0;
+    wb__snap_chunk *c = malloc(cap * sizeof *c);
+    if (!c)
+        return ENOMEM;
+    uint64_t off = 0;
+    for (size_t i = 0; i < s->nruns; i++)
+        for (uint32_t p = s->runs[i].first; p - s->runs[i].first < s->runs[i].count; p++) {
+            uint32_t w = p / WB__BLOB_WINDOW;
+            if (!k || c[k - 1].key != w) {
+                c[k++] = (wb__snap_chunk){ .key = w, .raw_off = off };
+            }
+            c[k - 1].mask |= (uint16_t)(1u << (p % WB__BLOB_WINDOW));
+            c[k - 1].raw_len += (uint32_t)WB__SNAP_PAGE;
+            off += WB__SNAP_PAGE;
+        }
+    for (uint64_t v = 0, piece = 0; v < s->vfs_len; v += WB__BLOB_VFS_PIECE, piece++) {
+        uint64_t len = s->vfs_len - v < WB__BLOB_VFS_PIECE ? s->vfs_len - v : WB__BLOB_VFS_PIECE;
+        c[k++] = (wb__snap_chunk){ .key = WB__SNAP_CHUNK_VFS | (uint32_t)piece, .raw_off = off + v,
+                                   .raw_len = (uint32_t)len };
+    }
+    *out = c;
+    *n = k;
+    return 0;
 }
 
-wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
+/* The raw bytes of chunk c of s: changed pages then VFS state. */
+static const uint8_t *raw_of(const wb_snapshot *s, const wb__snap_chunk *c)
+{
+    size_t dlen = s->ndirty * WB__SNAP_PAGE;
+    return c->raw_off < dlen ? s->data + c->raw_off : s->vfs + (c->raw_off - dlen);
+}
+
+/* A chunk of prev (found by key) with the same pages and bytes as c, or
+ * NULL.  Both lists ascend by key; *j walks prev's. */
+static const wb__snap_chunk *reusable(const wb_snapshot *s, const wb__snap_chunk *c, const wb_snapshot *prev,
+                                      size_t *j, size_t prev_len)
+{
+    if (!prev || !prev->chunks)
+        return NULL;
+    while (*j < prev->nchunks && prev->chunks[*j].key < c->key)
+        (*j)++;
+    if (*j == prev->nchunks)
+        return NULL;
+    const wb__snap_chunk *p = &prev->chunks[*j];
+    if (p->key != c->key || p->mask != c->mask || p->raw_len != c->raw_len || p->comp_off > prev_len ||
+        p->comp_len > prev_len - p->comp_off || memcmp(raw_of(s, c), raw_of(prev, p), c->raw_len))
+        return NULL;
+    return p;
+}
+
+wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
+                                  size_t prev_len, void **buf, size_t *len)
 {
     if (!buf || !len)
         return berr(WB_EMISUSE, "wb_snapshot_save: buf or len is NULL");
@@ -98,74 +158,80 @@ wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
     if (!snap || snap->magic != WB__SNAP_MAGIC)
         return berr(WB_EMISUSE, "wb_snapshot_save: snap is not a live snapshot");
     blob_err[0] = 0;
-    size_t dlen = snap->ndirty * WB__SNAP_PAGE;
-    size_t raw = WB__BLOB_FIXED + snap->nruns * 8 + snap->globals_size + dlen + snap->vfs_len;
-    uint8_t fixed[WB__BLOB_FIXED];
-    put32(fixed, snap->pages);
-    put32(fixed + 4, (uint32_t)snap->globals_size);
-    put32(fixed + 8, (uint32_t)snap->nruns);
-    put32(fixed + 12, 0);
-    put64(fixed + 16, snap->vfs_len);
-    uint8_t *runs = malloc(snap->nruns ? snap->nruns * 8 : 1);
-    if (!runs)
+    wb__snap_chunk *ch;
+    size_t nch;
+    if (plan(snap, &ch, &nch) != 0)
         return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory");
-    for (size_t i = 0; i < snap->nruns; i++) {
-        put32(runs + 8 * i, snap->runs[i].first);
-        put32(runs + 8 * i + 4, snap->runs[i].count);
+    size_t table = WB__BLOB_FIXED + snap->nruns * 8 + snap->globals_size + nch * 8, bound = 0;
+    for (size_t i = 0; i < nch; i++)
+        bound += (size_t)LZ4_compressBound((int)ch[i].raw_len);
+    uint8_t *out = malloc(WB__BLOB_HEADER + table + bound);
+    if (!out) {
+        free(ch);
+        return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory (%zu bytes)", table + bound);
     }
-
-    LZ4F_preferences_t prefs;
-    memset(&prefs, 0, sizeof prefs);
-    prefs.frameInfo.blockSizeID = LZ4F_max256KB;
-    prefs.frameInfo.blockMode = LZ4F_blockIndependent;
-    prefs.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled;
-    prefs.frameInfo.contentSize = raw;
-    prefs.compressionLevel = WB__BLOB_ACCEL;
-    /* The bound of one update of everything covers several smaller ones
-     * only with the internal buffering auto-flush keeps off. */
-    size_t bound = LZ4F_HEADER_SIZE_MAX + LZ4F_compressBound(raw, &prefs) + 5 * LZ4F_compressBound(0, &prefs) + 64;
-    zout z = { NULL, malloc(WB__BLOB_HEADER + bound), WB__BLOB_HEADER, WB__BLOB_HEADER + bound, 0 };
-    if (!z.out || LZ4F_isError(LZ4F_createCompressionContext(&z.cc, LZ4F_VERSION))) {
-        free(runs);
-        free(z.out);
-        return berr(WB_ENOMEM, "wb_snapshot_save: out of host memory (%zu bytes)", bound);
+    uint8_t *t = out + WB__BLOB_HEADER;
+    put32(t, snap->pages);
+    put32(t + 4, (uint32_t)snap->globals_size);
+    put32(t + 8, (uint32_t)snap->nruns);
+    put32(t + 12, (uint32_t)nch);
+    put64(t + 16, snap->vfs_len);
+    put64(t + 24, 0);
+    uint8_t *w = t + WB__BLOB_FIXED;
+    for (size_t i = 0; i < snap->nruns; i++, w += 8) {
+        put32(w, snap->runs[i].first);
+        put32(w + 4, snap->runs[i].count);
     }
-    size_t r = LZ4F_compressBegin(z.cc, z.out + z.at, z.cap - z.at, &prefs);
-    if (LZ4F_isError(r))
-        z.err = r;
-    else
-        z.at += r;
-    zput(&z, fixed, sizeof fixed);
-    zput(&z, runs, snap->nruns * 8);
-    zput(&z, snap->globals, snap->globals_size);
-    zput(&z, snap->data, dlen);
-    zput(&z, snap->vfs, snap->vfs_len);
-    if (!LZ4F_isError(z.err)) {
-        r = LZ4F_compressEnd(z.cc, z.out + z.at, z.cap - z.at, NULL);
-        if (LZ4F_isError(r))
-            z.err = r;
-        else
-            z.at += r;
+    memcpy(w, snap->globals, snap->globals_size);
+    w += snap->globals_size;
+    uint8_t *entries = w, *data = t + table;
+    size_t at = 0, j = 0;
+    const uint8_t *pb = prev_blob;
+    for (size_t i = 0; i < nch; i++) {
+        const wb__snap_chunk *r = reusable(snap, &ch[i], prev, &j, prev_len);
+        if (r) {
+            memcpy(data + at, pb + r->comp_off, r->comp_len);
+            ch[i].comp_len = r->comp_len;
+            ch[i].crc = r->crc;
+        } else {
+            int n = LZ4_compress_fast((const char *)raw_of(snap, &ch[i]), (char *)data + at, (int)ch[i].raw_len,
+                                      (int)(bound - at), WB__BLOB_ACCEL);
+            if (n <= 0) {
+                free(ch);
+                free(out);
+                return berr(WB_ENOMEM, "wb_snapshot_save: compression failed");
+            }
+            ch[i].comp_len = (uint32_t)n;
+            ch[i].crc = crc(data + at, (size_t)n);
+        }
+        ch[i].comp_off = (uint64_t)(data - out) + at;
+        put32(entries + 8 * i, ch[i].comp_len);
+        put32(entries + 8 * i + 4, ch[i].crc);
+        at += ch[i].comp_len;
     }
-    LZ4F_freeCompressionContext(z.cc);
-    free(runs);
-    if (LZ4F_isError(z.err)) {
-        free(z.out);
-        return berr(WB_ENOMEM, "wb_snapshot_save: compression failed: %s", LZ4F_getErrorName(z.err));
-    }
-    uint8_t *out = z.out;
-    size_t clen = z.at - WB__BLOB_HEADER;
     memcpy(out, WB__BLOB_MAGIC, 8);
     put32(out + 8, WB__BLOB_VERSION);
     put32(out + 12, WB__BLOB_HEADER);
     memcpy(out + 16, snap->guest_id, 32);
-    put64(out + 48, raw);
-    put64(out + 56, clen);
-    /* Give back the unused tail of the bound. */
-    uint8_t *shrunk = realloc(out, z.at);
+    put32(out + 48, (uint32_t)table);
+    put32(out + 52, crc(t, table));
+    put64(out + 56, at);
+    /* The snapshot now knows where its chunks are in this blob, for the
+     * next save against it. */
+    free(snap->chunks);
+    snap->chunks = ch;
+    snap->nchunks = nch;
+    size_t total = WB__BLOB_HEADER + table + at;
+    uint8_t *shrunk = realloc(out, total);
     *buf = shrunk ? shrunk : out;
-    *len = z.at;
+    *len = total;
     return WB_OK;
+}
+
+wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
+{
+    /* Only the chunk index (a cache, not state) is written to snap. */
+    return wb__snapshot_save_reuse((wb_snapshot *)(uintptr_t)snap, NULL, NULL, 0, buf, len);
 }
 
 static void hex8(char *dst, const uint8_t *id)
@@ -174,86 +240,42 @@ static void hex8(char *dst, const uint8_t *id)
         snprintf(dst + 2 * i, 3, "%02x", id[i]);
 }
 
-/* Decompresses exactly raw bytes from the frame at src (clen bytes). */
-static wb_status unframe(const uint8_t *src, size_t clen, uint8_t *dst, size_t raw)
-{
-    LZ4F_dctx *dc;
-    if (LZ4F_isError(LZ4F_createDecompressionContext(&dc, LZ4F_VERSION)))
-        return berr(WB_ENOMEM, "wb_snapshot_load: out of host memory");
-    wb_status st = WB_OK;
-    LZ4F_frameInfo_t fi;
-    size_t in = clen, r = LZ4F_getFrameInfo(dc, &fi, src, &in);
-    if (LZ4F_isError(r)) {
-        st = berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (bad compressed frame header: %s)",
-                  LZ4F_getErrorName(r));
-        goto out;
-    }
-    if (fi.contentSize != raw || fi.contentChecksumFlag != LZ4F_contentChecksumEnabled) {
-        st = berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (frame says %llu bytes, header %zu)",
-                  (unsigned long long)fi.contentSize, raw);
-        goto out;
-    }
-    size_t at = in, got = 0;
-    while (r != 0) {
-        size_t sin = clen - at, sout = raw - got;
-        if (sin == 0) {
-            st = berr(WB_EINVAL, "wb_snapshot_load: the blob is truncated (the compressed data ends early)");
-            goto out;
-        }
-        r = LZ4F_decompress(dc, dst + got, &sout, src + at, &sin, NULL);
-        if (LZ4F_isError(r)) {
-            st = berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (%s)", LZ4F_getErrorName(r));
-            goto out;
-        }
-        at += sin;
-        got += sout;
-        if (sin == 0 && sout == 0 && r != 0) {
-            st = berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (the compressed data makes no progress)");
-            goto out;
-        }
-    }
-    if (got != raw || at != clen)
-        st = berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (%zu bytes decompressed of %zu, %zu of %zu "
-                  "compressed bytes used)", got, raw, at, clen);
-out:
-    LZ4F_freeDecompressionContext(dc);
-    return st;
-}
+#define CORRUPT(...) berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (" __VA_ARGS__)
 
-/* Checks the payload's structure and builds the snapshot from it. */
-static wb_status parse(const uint8_t *p, size_t raw, const uint8_t *id, wb_snapshot **out)
+/* Checks the table and builds the snapshot (chunks not yet unpacked). */
+static wb_status parse_table(const uint8_t *b, size_t len, uint64_t data_len, wb_snapshot **out)
 {
-    if (raw < WB__BLOB_FIXED)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (payload of %zu bytes)", raw);
-    uint32_t pages = get32(p), gsize = get32(p + 4), nruns = get32(p + 8);
-    uint64_t vlen = get64(p + 16);
-    if (pages == 0 || pages > 65535 || get32(p + 12) != 0)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (memory of %u wasm pages)", pages);
+    const uint8_t *t = b + WB__BLOB_HEADER;
+    size_t tlen = get32(b + 48);
+    uint32_t pages = get32(t), gsize = get32(t + 4), nruns = get32(t + 8), nch = get32(t + 12);
+    uint64_t vlen = get64(t + 16);
+    if (pages == 0 || pages > 65535 || get64(t + 24) != 0)
+        return CORRUPT("memory of %u wasm pages)", pages);
     if (gsize != wb__guest_globals_size())
         return berr(WB_EINVAL, "wb_snapshot_load: the blob's globals are %u bytes, this guest has %zu: it comes "
                     "from a different guest build", gsize, wb__guest_globals_size());
-    size_t rest = raw - WB__BLOB_FIXED;
-    if ((uint64_t)nruns * 8 > rest)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (%u page runs do not fit)", nruns);
-    const uint8_t *r = p + WB__BLOB_FIXED;
+    if ((uint64_t)WB__BLOB_FIXED + (uint64_t)nruns * 8 + gsize + (uint64_t)nch * 8 != tlen)
+        return CORRUPT("a table of %zu bytes for %u runs and %u chunks)", tlen, nruns, nch);
+    const uint8_t *r = t + WB__BLOB_FIXED;
     uint64_t limit = (uint64_t)pages * (WB__WASM_PAGE / WB__SNAP_PAGE), end = 0, ndirty = 0;
     for (uint32_t i = 0; i < nruns; i++) {
         uint64_t first = get32(r + 8 * i), count = get32(r + 8 * i + 4);
         if (count == 0 || first < end || first + count > limit)
-            return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (page run %u: pages %llu+%llu, "
-                        "memory has %llu)", i, (unsigned long long)first, (unsigned long long)count,
-                        (unsigned long long)limit);
+            return CORRUPT("page run %u: pages %llu+%llu, memory has %llu)", i, (unsigned long long)first,
+                           (unsigned long long)count, (unsigned long long)limit);
         end = first + count;
         ndirty += count;
     }
-    uint64_t need = (uint64_t)nruns * 8 + gsize + ndirty * WB__SNAP_PAGE + vlen;
-    if (vlen > rest || need != rest)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (payload of %zu bytes, its parts add up to "
-                    "%llu)", raw, (unsigned long long)(need + WB__BLOB_FIXED));
+    /* LZ4 expands at most ~255 times: more raw bytes than that is
+     * corruption, and must not become a huge allocation. */
+    if (ndirty * WB__SNAP_PAGE + vlen > data_len * 256 + 64)
+        return CORRUPT("%llu bytes from %llu compressed)",
+                       (unsigned long long)(ndirty * WB__SNAP_PAGE + vlen), (unsigned long long)data_len);
+    (void)len;
     wb_snapshot *s = wb__snap_alloc();
     if (!s)
         return berr(WB_ENOMEM, "wb_snapshot_load: out of host memory");
-    memcpy(s->guest_id, id, 32);
+    memcpy(s->guest_id, b + 16, 32);
     s->pages = pages;
     s->nruns = nruns;
     s->ndirty = (size_t)ndirty;
@@ -269,13 +291,7 @@ static wb_status parse(const uint8_t *p, size_t raw, const uint8_t *id, wb_snaps
     }
     for (uint32_t i = 0; i < nruns; i++)
         s->runs[i] = (wb__snap_run){ get32(r + 8 * i), get32(r + 8 * i + 4) };
-    const uint8_t *q = r + (size_t)nruns * 8;
-    memcpy(s->globals, q, gsize);
-    q += gsize;
-    memcpy(s->data, q, (size_t)ndirty * WB__SNAP_PAGE);
-    q += (size_t)ndirty * WB__SNAP_PAGE;
-    if (vlen)
-        memcpy(s->vfs, q, (size_t)vlen);
+    memcpy(s->globals, r + (size_t)nruns * 8, gsize);
     *out = s;
     return WB_OK;
 }
@@ -303,22 +319,58 @@ wb_status wb_snapshot_load(const void *buf, size_t len, wb_snapshot **out)
         return berr(WB_EINVAL, "wb_snapshot_load: the snapshot was made by a different guest build (guest %s…, "
                     "this build has %s…): its memory layout does not fit; start a new one", a, c);
     }
-    uint64_t raw = get64(b + 48), clen = get64(b + 56);
-    if (clen != len - WB__BLOB_HEADER)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is %s (header says %llu compressed bytes, there are "
-                    "%zu)", clen > len - WB__BLOB_HEADER ? "truncated" : "corrupt", (unsigned long long)clen,
-                    len - WB__BLOB_HEADER);
-    /* LZ4 expands at most ~255 times: a larger claim is corruption, and
-     * must not become a huge allocation. */
-    if (raw < WB__BLOB_FIXED || raw > clen * 255 + 64 || raw > SIZE_MAX / 2)
-        return berr(WB_EINVAL, "wb_snapshot_load: the blob is corrupt (claims %llu bytes from %llu compressed)",
-                    (unsigned long long)raw, (unsigned long long)clen);
-    uint8_t *p = malloc((size_t)raw);
-    if (!p)
-        return berr(WB_ENOMEM, "wb_snapshot_load: out of host memory (%llu bytes)", (unsigned long long)raw);
-    wb_status st = unframe(b + WB__BLOB_HEADER, (size_t)clen, p, (size_t)raw);
-    if (st == WB_OK)
-        st = parse(p, (size_t)raw, b + 16, out);
-    free(p);
-    return st;
+    uint64_t tlen = get32(b + 48), data_len = get64(b + 56), have = len - WB__BLOB_HEADER;
+    if (tlen < WB__BLOB_FIXED || tlen > have || data_len != have - tlen)
+        return berr(WB_EINVAL, "wb_snapshot_load: the blob is %s (its header announces %llu + %llu bytes, there are "
+                    "%llu)", tlen + data_len > have ? "truncated" : "corrupt", (unsigned long long)tlen,
+                    (unsigned long long)data_len, (unsigned long long)have);
+    if (crc(b + WB__BLOB_HEADER, (size_t)tlen) != get32(b + 52))
+        return CORRUPT("the table's checksum does not match)");
+    wb_snapshot *s = NULL;
+    wb_status st = parse_table(b, len, data_len, &s);
+    if (st != WB_OK)
+        return st;
+    size_t nch;
+    wb__snap_chunk *ch;
+    if (plan(s, &ch, &nch) != 0) {
+        wb_snapshot_free(s);
+        return berr(WB_ENOMEM, "wb_snapshot_load: out of host memory");
+    }
+    s->chunks = ch;
+    s->nchunks = nch;
+    const uint8_t *t = b + WB__BLOB_HEADER;
+    if (get32(t + 12) != nch) {
+        wb_snapshot_free(s);
+        return CORRUPT("%u chunks where its pages make %zu)", get32(t + 12), nch);
+    }
+    const uint8_t *entries = t + tlen - nch * 8;
+    size_t dlen = s->ndirty * WB__SNAP_PAGE;
+    uint64_t at = WB__BLOB_HEADER + tlen;
+    for (size_t i = 0; i < nch; i++) {
+        uint32_t clen = get32(entries + 8 * i), sum = get32(entries + 8 * i + 4);
+        if (clen > len - at) {
+            wb_snapshot_free(s);
+            return CORRUPT("chunk %zu of %u bytes runs past the end)", i, clen);
+        }
+        if (crc(b + at, clen) != sum) {
+            wb_snapshot_free(s);
+            return CORRUPT("chunk %zu's checksum does not match)", i);
+        }
+        uint8_t *dst = ch[i].raw_off < dlen ? s->data + ch[i].raw_off : s->vfs + (ch[i].raw_off - dlen);
+        int n = LZ4_decompress_safe((const char *)b + at, (char *)dst, (int)clen, (int)ch[i].raw_len);
+        if (n < 0 || (uint32_t)n != ch[i].raw_len) {
+            wb_snapshot_free(s);
+            return CORRUPT("chunk %zu does not decompress to its %u bytes)", i, ch[i].raw_len);
+        }
+        ch[i].comp_off = at;
+        ch[i].comp_len = clen;
+        ch[i].crc = sum;
+        at += clen;
+    }
+    if (at != len) {
+        wb_snapshot_free(s);
+        return CORRUPT("%llu bytes after the last chunk)", (unsigned long long)(len - at));
+    }
+    *out = s;
+    return WB_OK;
 }

@@ -51,6 +51,7 @@ void wb_snapshot_free(wb_snapshot *snap)
     free(snap->data);
     free(snap->globals);
     free(snap->vfs);
+    free(snap->chunks);
     free(snap);
 }
 

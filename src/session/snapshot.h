@@ -17,6 +17,19 @@ typedef struct {
     uint32_t first, count;
 } wb__snap_run;
 
+/* A compressed chunk of a snapshot blob (src/session/blob.c): where its
+ * raw bytes are (changed pages, then VFS state) and, once saved or
+ * loaded, where its compressed bytes are in that blob. */
+#define WB__SNAP_CHUNK_VFS 0x80000000u
+typedef struct {
+    uint32_t key;      /* 64 KiB memory window, or WB__SNAP_CHUNK_VFS | piece */
+    uint16_t mask;     /* which 4 KiB pages of the window are in it */
+    uint32_t raw_len;
+    uint64_t raw_off;
+    uint64_t comp_off; /* in the blob */
+    uint32_t comp_len, crc;
+} wb__snap_chunk;
+
 /* Everything a snapshot holds: memory pages that differ from the guest
  * template (the shadow stack below its initial pointer excluded: dead
  * between runs), the instance's globals, and the VFS's saved state. */
@@ -32,7 +45,18 @@ struct wb_snapshot {
     size_t globals_size;
     uint8_t *vfs;         /* wb__vfs_save() output; NULL when there is no VFS */
     size_t vfs_len;
+    /* Its chunks in the blob it was last saved to or loaded from; NULL
+     * before that.  A cache for wb__snapshot_save_reuse, not state. */
+    wb__snap_chunk *chunks;
+    size_t nchunks;
 };
+
+/* wb_snapshot_save, reusing the compressed chunks of prev (a snapshot
+ * loaded from, or saved to, prev_blob) wherever snap's are the same
+ * bytes: a save after a run compresses only the windows the run changed.
+ * prev may be NULL.  Records snap's chunks for the next save. */
+wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
+                                  size_t prev_len, void **buf, size_t *len);
 
 /* Allocates an empty snapshot (all pointers NULL). NULL on ENOMEM. */
 wb_snapshot *wb__snap_alloc(void);

@@ -27,6 +27,12 @@
 struct wb__store {
     sqlite3 *db;
     char *path;
+    /* The state last restored or committed (snapshot and its blob), so the
+     * next commit of that session recompresses only what changed. */
+    char prev_name[WB__SESSION_NAME_MAX + 1];
+    wb_snapshot *prev;
+    void *prev_blob;
+    size_t prev_len;
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -136,6 +142,10 @@ static wb_status check_format(wb__store *s)
     if (tables != 0)
         return serr(s, WB_EINVAL, "%s is not a wasmbox session database (a SQLite database of something else); give "
                     "another --db", s->path);
+    /* Large pages: a session row is one blob of hundreds of KiB, which
+     * with 4 KiB pages is a chain of a hundred overflow pages to walk,
+     * free and rewrite at every commit.  Only takes effect on a new file. */
+    exec(s, "PRAGMA page_size=65536");
     if (exec(s, "BEGIN IMMEDIATE;"
                 "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
                 "INSERT OR IGNORE INTO meta VALUES('format', '" WB__STORE_FORMAT "');"
@@ -187,10 +197,31 @@ wb_status wb__store_open(const char *path, wb__store **out)
     return WB_OK;
 }
 
+static void drop_prev(wb__store *s)
+{
+    wb_snapshot_free(s->prev);
+    free(s->prev_blob);
+    s->prev = NULL;
+    s->prev_blob = NULL;
+    s->prev_len = 0;
+    s->prev_name[0] = 0;
+}
+
+/* Takes ownership of snap and blob. */
+static void keep_prev(wb__store *s, const char *name, wb_snapshot *snap, void *blob, size_t len)
+{
+    drop_prev(s);
+    snprintf(s->prev_name, sizeof s->prev_name, "%s", name);
+    s->prev = snap;
+    s->prev_blob = blob;
+    s->prev_len = len;
+}
+
 void wb__store_close(wb__store *s)
 {
     if (!s)
         return;
+    drop_prev(s);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -269,13 +300,22 @@ wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int 
     *version = sqlite3_column_int64(st, 2);
     wb_snapshot *snap = NULL;
     wb_status ls = wb_snapshot_load(blob, len, &snap);
+    void *copy = ls == WB_OK ? malloc(len ? len : 1) : NULL;
+    if (copy)
+        memcpy(copy, blob, len);
     sqlite3_finalize(st);
     if (ls != WB_OK)
         return serr(s, ls, "session '%s' cannot be read: %s", name, wb_snapshot_errmsg());
     r = wb_restore(sb, snap);
-    wb_snapshot_free(snap);
-    if (r != WB_OK)
+    if (r != WB_OK) {
+        wb_snapshot_free(snap);
+        free(copy);
         return serr(s, r, "session '%s' cannot be restored: %s", name, wb_errmsg(sb));
+    }
+    if (copy)
+        keep_prev(s, name, snap, copy, len);
+    else
+        wb_snapshot_free(snap);
     *found = 1;
     return WB_OK;
 }
@@ -350,7 +390,7 @@ fail:
     return r;
 }
 
-wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64_t version)
+wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64_t *version)
 {
     wb_status r = wb__store_check_name(s, name);
     if (r != WB_OK)
@@ -360,13 +400,20 @@ wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64
     size_t len = 0;
     if ((r = wb_snapshot_take(sb, &snap)) != WB_OK)
         return serr(s, r, "cannot save session '%s': %s", name, wb_errmsg(sb));
-    if ((r = wb_snapshot_save(snap, &blob, &len)) != WB_OK) {
+    int same = s->prev && !strcmp(s->prev_name, name);
+    if ((r = wb__snapshot_save_reuse(snap, same ? s->prev : NULL, same ? s->prev_blob : NULL, same ? s->prev_len : 0,
+                                     &blob, &len)) != WB_OK) {
         wb_snapshot_free(snap);
         return serr(s, r, "cannot save session '%s': %s", name, wb_snapshot_errmsg());
     }
-    r = put_row(s, name, blob, len, snap, version, 1);
-    wb_snapshot_buffer_free(blob);
-    wb_snapshot_free(snap);
+    r = put_row(s, name, blob, len, snap, *version, 1);
+    if (r == WB_OK) {
+        *version = *version > 0 ? *version + 1 : 1;
+        keep_prev(s, name, snap, blob, len);
+    } else {
+        wb_snapshot_buffer_free(blob);
+        wb_snapshot_free(snap);
+    }
     return r;
 }
 

@@ -58,9 +58,12 @@ wb_status wb__store_check_name(wb__store *s, const char *name);
  * guest build with a message naming both builds and what to do. */
 wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int *found, int64_t *version);
 
-/* Saves sb's state as session name in one transaction: version is what
- * wb__store_restore gave (0: the session must not exist yet). */
-wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64_t version);
+/* Saves sb's state as session name in one transaction: *version is what
+ * wb__store_restore gave (0: the session must not exist yet), and becomes
+ * the new row's version for the next commit.  A commit after a restore or
+ * commit of the same session in this handle compresses only the 64 KiB
+ * windows of memory that changed. */
+wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64_t *version);
 
 /* Session rows. */
 wb_status wb__store_info(wb__store *s, const char *name, wb__session_info *info, int *found);
