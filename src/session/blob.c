@@ -283,7 +283,7 @@ static wb_status parse_table(const uint8_t *b, size_t len, uint64_t data_len, wb
     s->vfs_len = (size_t)vlen;
     s->runs = malloc(nruns ? nruns * sizeof *s->runs : 1);
     s->globals = malloc(gsize ? gsize : 1);
-    s->data = malloc(ndirty ? (size_t)ndirty * WB__SNAP_PAGE : 1);
+    s->data = wb__snap_big_alloc((size_t)ndirty * WB__SNAP_PAGE);
     s->vfs = vlen ? malloc((size_t)vlen) : NULL;
     if (!s->runs || !s->globals || !s->data || (vlen && !s->vfs)) {
         wb_snapshot_free(s);

@@ -34,6 +34,17 @@
 #define PM_FILE ((uint64_t)1 << 61)
 #define PM_CHUNK 2048 /* pagemap entries read per call (16 KiB on the stack) */
 
+void *wb__snap_big_alloc(size_t n)
+{
+    uint8_t *p = malloc(n ? n : 1);
+    if (p && n >= ((size_t)64 << 10)) {
+        uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+        if (e > a)
+            madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+    }
+    return p;
+}
+
 wb_snapshot *wb__snap_alloc(void)
 {
     wb_snapshot *s = calloc(1, sizeof *s);
@@ -162,7 +173,7 @@ wb_status wb_snapshot_take(wb_sandbox *sb, wb_snapshot **out)
     r.v = NULL;
     memcpy(snap->guest_id, wb__guest_identity, sizeof snap->guest_id);
     snap->pages = s.mem->pages;
-    snap->data = malloc(snap->ndirty ? snap->ndirty * WB__SNAP_PAGE : 1);
+    snap->data = wb__snap_big_alloc(snap->ndirty * WB__SNAP_PAGE);
     snap->globals = malloc(s.globals_size);
     if (!snap->data || !snap->globals)
         goto oom;

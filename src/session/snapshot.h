@@ -58,6 +58,10 @@ struct wb_snapshot {
 wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
                                   size_t prev_len, void **buf, size_t *len);
 
+/* malloc for a large buffer about to be written whole: its pages are
+ * faulted in with one madvise, not one fault each (costly in a VM). */
+void *wb__snap_big_alloc(size_t n);
+
 /* Allocates an empty snapshot (all pointers NULL). NULL on ENOMEM. */
 wb_snapshot *wb__snap_alloc(void);
 

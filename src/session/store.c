@@ -300,7 +300,7 @@ wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int 
     *version = sqlite3_column_int64(st, 2);
     wb_snapshot *snap = NULL;
     wb_status ls = wb_snapshot_load(blob, len, &snap);
-    void *copy = ls == WB_OK ? malloc(len ? len : 1) : NULL;
+    void *copy = ls == WB_OK ? wb__snap_big_alloc(len) : NULL;
     if (copy)
         memcpy(copy, blob, len);
     sqlite3_finalize(st);

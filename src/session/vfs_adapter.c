@@ -1,6 +1,7 @@
 /* The VFS's part of snapshots, behind one small adapter so snapshots work
- * (memory only) in builds without the VFS: src/vfs/vfs.h is used when it
- * exists.  The sandbox's VFS is wb__host.vfs. */
+ * (memory only) in builds without the VFS.  mk/session.mk defines
+ * WB__SESSION_VFS when src/vfs/ implements wb__vfs_save/load/clone.  The
+ * sandbox's VFS is wb__host.vfs. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 
 #include "snapshot.h"
 
-#if __has_include("../vfs/vfs.h")
+#if defined(WB__SESSION_VFS)
 #include "../vfs/vfs.h"
 
 int wb__snap_vfs_save(wb_sandbox *sb, uint8_t **out, size_t *len)
