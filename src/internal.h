@@ -154,4 +154,52 @@ wb_status wb__guest_span(const wasm_rt_memory_t *mem, uint64_t off, uint64_t len
 /* Unwinds the current guest call as a proc_exit (src/runtime/rt_trap.c). */
 __attribute__((noreturn)) void wb__rt_exit(void);
 
+/* ---- snapshots (src/session/, with the helpers in guest_glue.c and sandbox.c) */
+
+/* What a snapshot needs to see of an instance. */
+typedef struct {
+    wasm_rt_memory_t *mem;
+    const uint8_t *tmpl;   /* read-only view of the template image */
+    uint32_t tmpl_pages;   /* its size in wasm pages */
+    size_t stack_top;      /* [0, stack_top) is the shadow stack: dead between runs */
+    size_t globals_size;   /* bytes of wb__guest_get_globals() */
+} wb__guest_state;
+
+/* 0 or errno (ENOMEM: the template view could not be mapped). */
+int wb__guest_view(wb__guest *g, wb__guest_state *s);
+/* The instance's globals as globals_size opaque bytes, host pointers zeroed. */
+size_t wb__guest_globals_size(void);
+void wb__guest_get_globals(const wb__guest *g, void *out);
+void wb__guest_put_globals(wb__guest *g, const void *in);
+/* Memory back to the template (globals untouched). 0 or errno. */
+int wb__guest_reset_memory(wb__guest *g);
+
+/* Fork images (src/session/snapshot.c): a memfd holding a guest's memory
+ * from one 4 KiB page up, which the children forked from one state map
+ * copy-on-write, so every fork after the first costs a mapping. */
+typedef struct {
+    uint64_t gen;              /* bumped whenever memory or globals may change */
+    int fd;                    /* image made at generation fd_gen, or -1 */
+    uint64_t fd_gen;
+    uint32_t fd_lo;            /* first 4 KiB page in the image */
+    uint32_t base_lo, base_hi; /* 4 KiB pages mapped from a fork image, not the template */
+    uint64_t copied;           /* gen + 1 when this state was forked once by copying */
+} wb__guest_fork;
+wb__guest_fork *wb__guest_fork_state(wb__guest *g);
+/* This build's guest identity: SHA-256 of the metered guest wasm
+ * (src/session/identity.c). */
+extern const uint8_t wb__guest_identity[32];
+
+/* Sandbox internals for src/session/ (sandbox.c). */
+wb__guest *wb__sandbox_guest(wb_sandbox *sb);
+wb__host *wb__sandbox_host(wb_sandbox *sb);
+/* WB_OK when sb is live and idle (no pending run), else a status with
+ * wb_errmsg() naming what: the caller's name is used in the message. */
+wb_status wb__sandbox_check_idle(wb_sandbox *sb, const char *fn);
+wb_status wb__sandbox_fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A new sandbox with sb's options and tools, its guest fresh from the
+ * template.  OUT *out as from wb_new(). */
+wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out);
+
 #endif

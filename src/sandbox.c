@@ -518,3 +518,61 @@ void wb_result_free(wb_result *r)
     free(r->value);
     free(r);
 }
+
+/* ---------------------------------------------------------------- snapshots
+ * Internals src/session/ needs (declared in internal.h). */
+
+wb__guest *wb__sandbox_guest(wb_sandbox *sb)
+{
+    return sb->guest;
+}
+
+wb__host *wb__sandbox_host(wb_sandbox *sb)
+{
+    return &sb->host;
+}
+
+wb_status wb__sandbox_fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sb->errmsg, sizeof sb->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+wb_status wb__sandbox_check_idle(wb_sandbox *sb, const char *fn)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "%s: a run is waiting for tool call answers: finish it with wb_step() first", fn);
+    sb->errmsg[0] = 0;
+    return WB_OK;
+}
+
+wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out)
+{
+    wb_sandbox *c = calloc(1, sizeof *c);
+    *out = c;
+    if (!c)
+        return WB_ENOMEM;
+    c->magic = WB__SANDBOX_MAGIC;
+    c->host.opt = sb->host.opt;
+    memcpy(c->host.rng, sb->host.rng, sizeof c->host.rng);
+    wb_status st = wb__tools_init(&c->tools, &sb->tools.opt, c->errmsg, sizeof c->errmsg);
+    if (st == WB_OK) {
+        /* Budgets are per session: the clone has used what its parent has. */
+        size_t n = sb->tools.opt.policy ? sb->tools.opt.policy->ntools : 0;
+        memcpy(c->tools.used_session, sb->tools.used_session, n * sizeof *c->tools.used_session);
+        c->tools.total_session = sb->tools.total_session;
+        if (c->tools.opt.policy) {
+            c->host.catalog = c->tools.catalog;
+            c->host.catalog_len = c->tools.catalog_len;
+        }
+        st = wb__guest_new(&c->host, &c->guest, c->errmsg, sizeof c->errmsg);
+    }
+    if (st != WB_OK)
+        c->failed = 1;
+    return st;
+}

@@ -10,6 +10,7 @@
 
 #include "wasmbox.h"
 #include "cli.h"
+#include "session.h"
 
 
 static const char usage_text[] =
@@ -18,6 +19,7 @@ static const char usage_text[] =
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
     "       wasmbox replay [OPTIONS] JOURNAL  replay a run recorded with --record\n"
     "       wasmbox mcp [OPTIONS]         serve MCP (run_javascript, run_shell) on stdio\n"
+    "       wasmbox session list|show|rm|export|import ...   saved sessions\n"
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
@@ -48,13 +50,15 @@ static const char usage_text[] =
     "  --audit FILE         append one JSON line per tool call to FILE\n"
     "  --record FILE        write a journal of every outside input (clock, random,\n"
     "                       tool results, ...) to FILE, for wasmbox replay\n"
+    "%s"
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
     CLI_REPLAY_HELP
     "\n"
     "exit status: 0 ok, 1 the script threw, 2 usage error, 3 a limit stopped\n"
-    "the run, 4 the sandbox failed, 5 a replay diverged from its journal\n";
+    "the run, 4 the sandbox failed, 5 a replay diverged from its journal, 6 the\n"
+    "session could not be restored or saved\n";
 
 static char *read_stream(FILE *f, size_t *len)
 {
@@ -129,8 +133,14 @@ static int cmd_run(int argc, char **argv)
         return EXIT_SANDBOX;
     }
     int rc = EXIT_USAGE, k;
+    cli_session sess = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int sr = cli_session_option(&sess, argc, argv, &i);
+        if (sr < 0)
+            goto out;
+        if (sr > 0)
+            continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
             if (!val) { rc = cli_usage_error("%s needs the code to run", a); goto out; }
@@ -142,7 +152,7 @@ static int cmd_run(int argc, char **argv)
         } else if ((k = wb_cli_config_option(cfg, argc, argv, &i)) >= 0) {
             if (k > 0) { rc = k; goto out; }
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_text, stdout);
+            printf(usage_text, cli_session_help);
             rc = 0;
             goto out;
         } else if (a[0] == '-' && a[1] != 0) {
@@ -186,13 +196,22 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_SANDBOX;
         goto out;
     }
+    if ((rc = cli_session_restore(&sess, sb)) != 0) {
+        wb_free(sb);
+        free(code);
+        goto out;
+    }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
     rc = cli_print_result(sb, st, r, print, json);
     wb_result_free(r);
+    int src = cli_session_commit(&sess, sb, st);
+    if (src && rc == 0)
+        rc = src;
     wb_free(sb);
     free(code);
 out:
+    cli_session_close(&sess);
     wb_config_free(cfg);
     return rc;
 }
@@ -235,7 +254,7 @@ int main(int argc, char **argv)
         return cli_usage_error("%s", "no command given");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        printf(usage_text, cli_session_help);
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
@@ -248,5 +267,7 @@ int main(int argc, char **argv)
         return cmd_replay(argc - 2, argv + 2);
     if (!strcmp(cmd, "mcp"))
         return cmd_mcp(argc - 2, argv + 2);
-    return cli_usage_error("unknown command '%s'; commands: run, replay, mcp", cmd);
+    if (!strcmp(cmd, "session"))
+        return cmd_session(argc - 2, argv + 2);
+    return cli_usage_error("unknown command '%s'; commands: run, replay, mcp, session", cmd);
 }
