@@ -561,6 +561,7 @@ wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out)
     c->host.opt = sb->host.opt;
     memcpy(c->host.rng, sb->host.rng, sizeof c->host.rng);
     wb_status st = wb__tools_init(&c->tools, &sb->tools.opt, c->errmsg, sizeof c->errmsg);
+    c->host.tools = &c->tools;
     if (st == WB_OK) {
         /* Budgets are per session: the clone has used what its parent has. */
         size_t n = sb->tools.opt.policy ? sb->tools.opt.policy->ntools : 0;

@@ -148,8 +148,8 @@ static const wb__snap_chunk *reusable(const wb_snapshot *s, const wb__snap_chunk
     return p;
 }
 
-wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
-                                  size_t prev_len, void **buf, size_t *len)
+wb_status wb__snapshot_save_reuse(const wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
+                                  size_t prev_len, wb_snapshot *record, void **buf, size_t *len)
 {
     if (!buf || !len)
         return berr(WB_EMISUSE, "wb_snapshot_save: buf or len is NULL");
@@ -218,9 +218,13 @@ wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, co
     put64(out + 56, at);
     /* The snapshot now knows where its chunks are in this blob, for the
      * next save against it. */
-    free(snap->chunks);
-    snap->chunks = ch;
-    snap->nchunks = nch;
+    if (record) {
+        free(record->chunks);
+        record->chunks = ch;
+        record->nchunks = nch;
+    } else {
+        free(ch);
+    }
     size_t total = WB__BLOB_HEADER + table + at;
     uint8_t *shrunk = realloc(out, total);
     *buf = shrunk ? shrunk : out;
@@ -230,8 +234,8 @@ wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, co
 
 wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len)
 {
-    /* Only the chunk index (a cache, not state) is written to snap. */
-    return wb__snapshot_save_reuse((wb_snapshot *)(uintptr_t)snap, NULL, NULL, 0, buf, len);
+    /* Nothing recorded: snap is only read, so threads may save it at once. */
+    return wb__snapshot_save_reuse(snap, NULL, NULL, 0, NULL, buf, len);
 }
 
 static void hex8(char *dst, const uint8_t *id)

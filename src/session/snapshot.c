@@ -195,6 +195,16 @@ oom:
     return wb__sandbox_fail(sb, WB_ENOMEM, "wb_snapshot_take: out of host memory copying the sandbox's state");
 }
 
+/* Copies len bytes of pages into mem at off.  One madvise first makes the
+ * pages private and writable: page by page, each first write would be a
+ * fault (costly in a VM).  Older kernels lack it; the faults then do the
+ * same work. */
+static void put_run(wasm_rt_memory_t *mem, size_t off, const uint8_t *src, size_t len)
+{
+    madvise(mem->data + off, len, MADV_POPULATE_WRITE);
+    memcpy(mem->data + off, src, len);
+}
+
 /* Makes g's memory the template plus the snapshot's pages.  0 or errno. */
 static int apply_pages(const wb__guest_state *s, wb__guest *g, const wb_snapshot *snap)
 {
@@ -207,11 +217,7 @@ static int apply_pages(const wb__guest_state *s, wb__guest *g, const wb_snapshot
     const uint8_t *src = snap->data;
     for (size_t i = 0; i < snap->nruns; i++) {
         size_t off = (size_t)snap->runs[i].first * WB__SNAP_PAGE, len = (size_t)snap->runs[i].count * WB__SNAP_PAGE;
-        /* One call makes the run's pages private and writable; page by
-         * page, each first write would be a fault (costly in a VM).  Older
-         * kernels lack it: the faults then do the same work. */
-        madvise(mem->data + off, len, MADV_POPULATE_WRITE);
-        memcpy(mem->data + off, src, len);
+        put_run(mem, off, src, len);
         src += len;
     }
     return 0;
@@ -348,8 +354,7 @@ static int copy_child(const wb__guest_state *s, const wb__guest_fork *pf, wb__gu
         e = ENOMEM;
     for (size_t i = 0; e == 0 && i < r.n; i++) {
         size_t off = (size_t)r.v[i].first * WB__SNAP_PAGE, len = (size_t)r.v[i].count * WB__SNAP_PAGE;
-        madvise(cs.mem->data + off, len, MADV_POPULATE_WRITE);
-        memcpy(cs.mem->data + off, s->mem->data + off, len);
+        put_run(cs.mem, off, s->mem->data + off, len);
     }
     free(r.v);
     return e;

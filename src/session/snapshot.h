@@ -52,11 +52,12 @@ struct wb_snapshot {
 };
 
 /* wb_snapshot_save, reusing the compressed chunks of prev (a snapshot
- * loaded from, or saved to, prev_blob) wherever snap's are the same
- * bytes: a save after a run compresses only the windows the run changed.
- * prev may be NULL.  Records snap's chunks for the next save. */
-wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
-                                  size_t prev_len, void **buf, size_t *len);
+ * loaded from, or saved with record set to, prev_blob) wherever snap's are
+ * the same bytes: a save after a run compresses only the windows the run
+ * changed.  prev may be NULL.  record (snap itself, or NULL): where to
+ * remember snap's chunks in the new blob, for the next save against it. */
+wb_status wb__snapshot_save_reuse(const wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
+                                  size_t prev_len, wb_snapshot *record, void **buf, size_t *len);
 
 /* malloc for a large buffer about to be written whole: its pages are
  * faulted in with one madvise, not one fault each (costly in a VM). */

@@ -402,7 +402,7 @@ wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64
         return serr(s, r, "cannot save session '%s': %s", name, wb_errmsg(sb));
     int same = s->prev && !strcmp(s->prev_name, name);
     if ((r = wb__snapshot_save_reuse(snap, same ? s->prev : NULL, same ? s->prev_blob : NULL, same ? s->prev_len : 0,
-                                     &blob, &len)) != WB_OK) {
+                                     snap, &blob, &len)) != WB_OK) {
         wb_snapshot_free(snap);
         return serr(s, r, "cannot save session '%s': %s", name, wb_snapshot_errmsg());
     }

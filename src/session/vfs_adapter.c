@@ -54,7 +54,7 @@ int wb__snap_vfs_clone(wb_sandbox *parent, wb_sandbox *child)
     return 0;
 }
 
-#else /* no VFS in this build: snapshots hold memory and globals only */
+#else /* the VFS cannot save itself yet: snapshots hold memory and globals only */
 
 int wb__snap_vfs_save(wb_sandbox *sb, uint8_t **out, size_t *len)
 {
@@ -74,10 +74,25 @@ int wb__snap_vfs_load(wb_sandbox *sb, const uint8_t *p, size_t len, char *msg, s
     return EINVAL;
 }
 
+#if __has_include("../vfs/vfs_sandbox.h")
+#include "../vfs/vfs_sandbox.h"
+
+/* A fork gets a VFS of its own, fresh: files are not copied until the VFS
+ * can clone itself. */
+int wb__snap_vfs_clone(wb_sandbox *parent, wb_sandbox *child)
+{
+    wb__host *ph = wb__sandbox_host(parent), *ch = wb__sandbox_host(child);
+    char msg[256];
+    if (!ph->vfs || ch->vfs)
+        return 0;
+    return wb__sandbox_vfs_init(ch, NULL, msg, sizeof msg) == WB_OK ? 0 : ENOMEM;
+}
+#else
 int wb__snap_vfs_clone(wb_sandbox *parent, wb_sandbox *child)
 {
     (void)parent;
     (void)child;
     return 0;
 }
+#endif
 #endif

@@ -202,8 +202,8 @@ static void test_blob_round_trip(void **state)
 
 /* Internal (src/session/snapshot.h): a save that reuses an earlier blob's
  * compressed chunks. */
-wb_status wb__snapshot_save_reuse(wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
-                                  size_t prev_len, void **buf, size_t *len);
+wb_status wb__snapshot_save_reuse(const wb_snapshot *snap, const wb_snapshot *prev, const void *prev_blob,
+                                  size_t prev_len, wb_snapshot *record, void **buf, size_t *len);
 
 /* Reusing chunks gives exactly the bytes a full save gives. */
 static void test_blob_reuse(void **state)
@@ -215,10 +215,10 @@ static void test_blob_reuse(void **state)
     void *b1, *b2, *full;
     size_t l1, l2, lfull;
     assert_int_equal(wb_snapshot_take(sb, &s1), WB_OK);
-    assert_int_equal(wb_snapshot_save(s1, &b1, &l1), WB_OK);
+    assert_int_equal(wb__snapshot_save_reuse(s1, NULL, NULL, 0, s1, &b1, &l1), WB_OK);
     expect_js(sb, "rows[4000].s = 'changed'; rows.push({i: -1}); rows.length", "5001");
     assert_int_equal(wb_snapshot_take(sb, &s2), WB_OK);
-    assert_int_equal(wb__snapshot_save_reuse(s2, s1, b1, l1, &b2, &l2), WB_OK);
+    assert_int_equal(wb__snapshot_save_reuse(s2, s1, b1, l1, s2, &b2, &l2), WB_OK);
     assert_int_equal(wb_snapshot_save(s2, &full, &lfull), WB_OK);
     assert_int_equal(l2, lfull);
     assert_memory_equal(b2, full, l2);
@@ -227,7 +227,7 @@ static void test_blob_reuse(void **state)
     void *b3;
     size_t l3;
     assert_int_equal(wb_snapshot_load(b1, l1, &s1l), WB_OK);
-    assert_int_equal(wb__snapshot_save_reuse(s2, s1l, b1, l1, &b3, &l3), WB_OK);
+    assert_int_equal(wb__snapshot_save_reuse(s2, s1l, b1, l1, NULL, &b3, &l3), WB_OK);
     assert_int_equal(l3, lfull);
     assert_memory_equal(b3, full, l3);
     assert_int_equal(wb_snapshot_load(b2, l2, &back), WB_OK);
