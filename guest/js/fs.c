@@ -451,7 +451,9 @@ static const JSCFunctionListEntry natives[] = {
     JS_CFUNC_DEF("encode", 1, js_encode),
 };
 
-int wb_fs_install(JSContext *c)
+/* Evaluates fs.js with the natives: it defines require and fs on the
+ * global object (replacing the lazy accessors). */
+static int load_fs_js(JSContext *c)
 {
     JSValue fn = JS_Eval(c, (const char *)wb_fs_js, wb_fs_js_len, "fs.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
     if (JS_IsException(fn))
@@ -465,4 +467,50 @@ int wb_fs_install(JSContext *c)
         return -1;
     JS_FreeValue(c, r);
     return 0;
+}
+
+static const char *const lazy_names[] = { "require", "fs" };
+
+/* The first touch of one of the globals loads the module.  Until then it
+ * costs nothing: every sandbox's initial memory (and the heap a script
+ * can fill) stays as it was without it. */
+static JSValue js_lazy_get(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv, int magic)
+{
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    JSValue g = JS_GetGlobalObject(c);
+    JSValue r = load_fs_js(c) ? JS_EXCEPTION : JS_GetPropertyStr(c, g, lazy_names[magic]);
+    JS_FreeValue(c, g);
+    return r;
+}
+
+/* Assigning to one of them before use: a plain data property. */
+static JSValue js_lazy_set(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv, int magic)
+{
+    (void)this_val;
+    (void)argc;
+    JSValue g = JS_GetGlobalObject(c);
+    JS_DefinePropertyValueStr(c, g, lazy_names[magic], JS_DupValue(c, argv[0]),
+                              JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_FreeValue(c, g);
+    return JS_UNDEFINED;
+}
+
+int wb_fs_install(JSContext *c)
+{
+    JSValue g = JS_GetGlobalObject(c);
+    int rc = 0;
+    for (int i = 0; i < (int)(sizeof lazy_names / sizeof lazy_names[0]) && rc == 0; i++) {
+        JSAtom a = JS_NewAtom(c, lazy_names[i]);
+        JSValue get = JS_NewCFunctionMagic(c, js_lazy_get, lazy_names[i], 0, JS_CFUNC_generic_magic, i);
+        JSValue set = JS_NewCFunctionMagic(c, js_lazy_set, lazy_names[i], 1, JS_CFUNC_generic_magic, i);
+        rc = JS_DefineProperty(c, g, a, JS_UNDEFINED, get, set,
+                               JS_PROP_HAS_GET | JS_PROP_HAS_SET | JS_PROP_HAS_CONFIGURABLE | JS_PROP_CONFIGURABLE) < 0;
+        JS_FreeValue(c, get);
+        JS_FreeValue(c, set);
+        JS_FreeAtom(c, a);
+    }
+    JS_FreeValue(c, g);
+    return rc ? -1 : 0;
 }

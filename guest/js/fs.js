@@ -1,7 +1,8 @@
 // wasmbox fs module: node's fs API (the common part) on the natives of
 // guest/js/fs.c, which go through wasi-libc to the sandbox's files, so JS
 // and the shell see the same files.  Evaluated once at guest init with the
-// natives; installs require(), a global fs, and a minimal path module.
+// natives on the first use of the globals require or fs (guest/js/fs.c);
+// require() also gives path, and buffer and process in part.
 // Errors look like node's: "ENOENT: no such file or directory, open 'x'"
 // with code, errno (Linux numbers, negative), syscall and path.
 (function (N) {
@@ -546,25 +547,28 @@
   fs.Dirent = Dirent;
 
   // ------------------------------------------------------------ install
+  // process.cwd() and chdir(); no global process (scripts see no host).
+  const proc = {
+    cwd: () => check(N.cwd(), "uv_cwd"),
+    chdir: (d) => { const p = toPath(d, "directory"); check(N.chdir(p), "chdir", p); },
+  };
   const modules = {
     fs, "node:fs": fs, "fs/promises": fs.promises, "node:fs/promises": fs.promises,
     path, "node:path": path, "path/posix": path, "node:path/posix": path,
+    // Not node's whole modules: the parts that make sense in the sandbox.
+    buffer: { Buffer }, "node:buffer": { Buffer },
+    process: proc, "node:process": proc,
   };
   function require(name) {
     if (typeof name !== "string")
       throw typeError("ERR_INVALID_ARG_TYPE", 'The "id" argument must be of type string. Received ' + received(name));
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     const e = new Error("Cannot find module '" + name + "': the sandbox provides fs, fs/promises and path " +
-      "(and the tools object for host tools)");
+      "(and buffer, process in part; host tools are on the tools object)");
     e.code = "MODULE_NOT_FOUND";
     throw e;
   }
   const hidden = (v) => ({ value: v, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(globalThis, "require", hidden(require));
   Object.defineProperty(globalThis, "fs", hidden(fs));
-  Object.defineProperty(globalThis, "Buffer", hidden(Buffer));
-  const proc = globalThis.process || {};
-  proc.cwd = () => check(N.cwd(), "uv_cwd");
-  proc.chdir = (d) => { const p = toPath(d, "directory"); check(N.chdir(p), "chdir", p); };
-  if (!globalThis.process) Object.defineProperty(globalThis, "process", hidden(proc));
 })
