@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wasmbox.h"
+#include "cli_fs.h"
 
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3, EXIT_SANDBOX = 4 };
 
@@ -19,7 +20,9 @@ static const char usage_text[] =
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
-    "files, no real clock unless allowed. console.log goes to stdout,\n"
+    "files (the sandbox has its own: /workspace, the working directory, /tmp\n"
+    "and /tools; require('fs') reads and writes them), no real clock unless\n"
+    "allowed. console.log goes to stdout,\n"
     "console.error to stderr; an uncaught exception prints its name, message and\n"
     "stack on stderr. Top-level await works.\n"
     "\n"
@@ -44,6 +47,7 @@ static const char usage_text[] =
     "                       (docs/policy.md); a denied call rejects with a\n"
     "                       ToolDeniedError saying why\n"
     "  --audit FILE         append one JSON line per tool call to FILE\n"
+    WB_CLI_FS_HELP
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
@@ -155,9 +159,17 @@ static int cmd_run(int argc, char **argv)
         return EXIT_SANDBOX;
     }
     int rc = EXIT_USAGE;
+    wb_cli_fs fsopt = { 0 };
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        int mine = wb_cli_fs_option(&fsopt, cfg, a, val); /* --workspace, --mount, --fs-quota */
+        if (mine < 0)
+            goto out;
+        if (mine) {
+            i++;
+            continue;
+        }
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
             if (!val) { rc = usage_error("%s needs the code to run", a); goto out; }
             eval = val; i++;
@@ -269,8 +281,15 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_SANDBOX;
         goto out;
     }
+    if (wb_cli_fs_before(&fsopt, sb)) {
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: after the output below */
     size_t olen, elen;
     const char *o = wb_result_stdout(r, &olen), *e = wb_result_stderr(r, &elen);
     const char *value = wb_result_value(r);
@@ -296,10 +315,13 @@ static int cmd_run(int argc, char **argv)
         if (st != WB_OK)
             fprintf(stderr, "wasmbox: %s\n", wb_errmsg(sb));
     }
+    if (copy_failed && rc == 0)
+        rc = EXIT_SANDBOX;
     wb_result_free(r);
     wb_free(sb);
     free(code);
 out:
+    wb_cli_fs_free(&fsopt);
     wb_config_free(cfg);
     return rc;
 }

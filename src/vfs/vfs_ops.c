@@ -62,8 +62,8 @@ static int ro_dir(wb__vfs *v, uint32_t dir)
 
 static int start(wb__vfs *v, uint32_t dirfd, const char *path, size_t plen, int flags, wb__vres *r)
 {
-    uint32_t dir;
-    int e = wb__vfs_dirfd(v, dirfd, &dir);
+    uint32_t dir = WB__ROOT_INO;
+    int e = dirfd == WB__VFS_ROOT_FD ? 0 : wb__vfs_dirfd(v, dirfd, &dir);
     if (e) {
         memset(r, 0, sizeof *r);
         return e;
