@@ -43,7 +43,7 @@
   const HINT = {
     ENOSPC: " (the sandbox's filesystem quota is full: remove files, or ask for a larger --fs-quota)",
     EDQUOT: " (the sandbox's limit on the number of files is reached: remove some, or ask for a larger --fs-quota)",
-    EROFS: " (/tools is read-only; write under /workspace or /tmp)",
+    EROFS: " (/tools and read-only mounts cannot change; write under /workspace or /tmp)",
   };
 
   function sysError(rc, syscall, path, dest) {

@@ -696,10 +696,10 @@ int wb__vfs_renameat(wb__vfs *v, uint32_t olddir, const char *oldp, size_t olen,
     if (a.mnt >= 0 || b.mnt >= 0) {
         /* Within one mount the host renames; across the boundary it would
          * be a copy: refused like rename(2) across filesystems. */
-        if (a.mnt != b.mnt)
+        if ((a.mnt >= 0 && !strcmp(a.rel, ".")) || (b.mnt >= 0 && !strcmp(b.rel, ".")))
+            e = WB__VFS_EBUSY; /* the mount point itself */
+        else if (a.mnt != b.mnt)
             e = WB__VFS_EXDEV;
-        else if (!strcmp(a.rel, ".") || !strcmp(b.rel, "."))
-            e = WB__VFS_EBUSY;
         else
             e = wb__vm_rename(v, a.mnt, a.rel, b.rel);
         goto out;

@@ -93,15 +93,29 @@ wb_status wb__sandbox_vfs_init(wb__host *h, const wb_config *cfg, char *msg, siz
     if (!fc)
         fc = &none;
     wb__vfs_opts o = { 0 };
-    o.quota_bytes = fc->quota_bytes;
-    o.quota_files = fc->quota_files;
+    /* The config's quotas win over the policy's; mounts add up. */
+    o.quota_bytes = fc->quota_bytes ? fc->quota_bytes : pol ? pol->fs.quota_bytes : 0;
+    o.quota_files = fc->quota_files ? fc->quota_files : pol ? pol->fs.quota_files : 0;
     o.fixed_clock = h->opt.fixed_clock;
     o.clock_ms = h->opt.clock_ms;
-    o.mounts = fc->mounts;
-    o.nmounts = fc->nmounts;
+    size_t npol = pol ? pol->fs.nmounts : 0;
+    wb__vfs_mount *all = NULL;
+    if (fc->nmounts + npol) {
+        if (!(all = malloc((fc->nmounts + npol) * sizeof *all))) {
+            snprintf(msg, msgsz, "out of host memory creating the sandbox's files");
+            return WB_ENOMEM;
+        }
+        if (fc->nmounts)
+            memcpy(all, fc->mounts, fc->nmounts * sizeof *all);
+        if (npol)
+            memcpy(all + fc->nmounts, pol->fs.mounts, npol * sizeof *all);
+    }
+    o.mounts = all;
+    o.nmounts = fc->nmounts + npol;
     wb__str readme = {0}, dts = {0};
     tool_docs(pol, &readme, &dts);
     if (readme.oom || dts.oom) {
+        free(all);
         wb__str_free(&readme);
         wb__str_free(&dts);
         snprintf(msg, msgsz, "out of host memory creating the sandbox's files");
@@ -112,6 +126,7 @@ wb_status wb__sandbox_vfs_init(wb__host *h, const wb_config *cfg, char *msg, siz
     o.tools_dts = dts.s;
     o.tools_dts_len = dts.len;
     int e = wb__vfs_new(&o, &h->vfs, msg, msgsz);
+    free(all);
     wb__str_free(&readme);
     wb__str_free(&dts);
     if (e == 0)
