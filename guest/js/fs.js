@@ -206,6 +206,7 @@
       p = toPath(p);
       let b = p.replace(/\/+$/, "");
       b = b.slice(b.lastIndexOf("/") + 1);
+      if (ext !== undefined && ext === p) return ""; // node compares with the whole path first
       if (ext !== undefined && b.endsWith(ext) && b !== ext) b = b.slice(0, b.length - ext.length);
       return b;
     },
@@ -377,14 +378,16 @@
       check(N.mkdir(path_), "mkdir", path_);
       return undefined;
     }
-    const abs = path.resolve(path_);
-    const parts = abs.split("/").filter(Boolean);
-    let cur = "", first;
-    for (const part of parts) {
-      cur += "/" + part;
+    // Node returns the first folder it created, spelled as the caller's path.
+    const parts = path_.split("/");
+    let cur = path_.startsWith("/") ? "/" : "", first;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (!part) continue;
+      cur += (cur && !cur.endsWith("/") ? "/" : "") + part;
       const st = N.stat(cur, true);
       if (typeof st !== "number") {
-        if (st[0] !== "dir") throw sysError(cur === abs ? -20 : -54, "mkdir", path_);
+        if (st[0] !== "dir") throw sysError(parts.slice(i + 1).some(Boolean) ? -54 : -20, "mkdir", path_);
         continue;
       }
       const rc = N.mkdir(cur);
