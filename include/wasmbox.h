@@ -464,6 +464,60 @@ WB_API wb_status wb_snapshot_load(const void *buf, size_t len, wb_snapshot **out
  * Thread: any.  Since 0.1. */
 WB_API const char *wb_snapshot_errmsg(void);
 
+/* ---------------------------------------------------------------- filesystem
+ *
+ * Every sandbox has its own in-memory filesystem (docs/filesystem.md):
+ * /workspace (writable, the scripts' working directory), /tmp (writable),
+ * /tools (read-only: README.md and tools.d.ts for the policy's tools), and
+ * any host folders mounted with wb_config_add_mount().  Files persist from
+ * run to run of the same sandbox; a run that traps or is stopped hard has
+ * its file changes rolled back with its memory (writes to host mounts
+ * excepted).  JavaScript reaches them with require('fs'). */
+
+/* Quotas on the in-memory files: total bytes of file data (default 64 MiB,
+ * allowed 4 KiB to 16 GiB) and the number of files, directories and
+ * symlinks (default 10,000, allowed 1 to 10,000,000); 0 keeps a default.
+ * Past them writes fail with ENOSPC (bytes) or EDQUOT (count).  Host
+ * mounts do not count.  Since 0.1. */
+#define WB_FS_QUOTA_BYTES_MIN ((uint64_t)4 << 10)
+#define WB_FS_QUOTA_BYTES_MAX ((uint64_t)16 << 30)
+#define WB_FS_QUOTA_FILES_MAX ((uint64_t)10000000)
+WB_API wb_status wb_config_set_fs_quota(wb_config *cfg, uint64_t bytes, uint64_t files);
+
+/* Mounts the host folder host (must exist; resolved now) at guest, an
+ * absolute path in the sandbox such as /data or /workspace/data (not /,
+ * /workspace, /tmp or /tools themselves; mounts may not nest).  writable 0:
+ * read-only.  The guest cannot reach outside the folder: "..", absolute
+ * symlinks and symlinks leading out are refused, renames across the mount
+ * boundary fail with EXDEV.  Up to 64 mounts.  Strings are copied.
+ * Since 0.1. */
+WB_API wb_status wb_config_add_mount(wb_config *cfg, const char *host, const char *guest, int writable);
+
+/* Creates or replaces the file at path (absolute, e.g. "/workspace/in.csv")
+ * with len bytes of data (copied); parent folders are created.  Not while a
+ * run waits for tool answers (WB_ESTATE).  WB_EINVAL for a bad path or a
+ * quota (wb_errmsg() says which).  Thread: one per handle. */
+WB_API wb_status wb_fs_write(wb_sandbox *sb, const char *path, const void *data, size_t len);
+
+/* Reads the whole file at path.  OUT *data: len bytes plus a NUL, free
+ * with wb_fs_free().  WB_EINVAL when it is missing or not a file. */
+WB_API wb_status wb_fs_read(wb_sandbox *sb, const char *path, char **data, size_t *len);
+
+/* Creates the folder at path and any missing parents (an existing folder
+ * is fine). */
+WB_API wb_status wb_fs_mkdir(wb_sandbox *sb, const char *path);
+
+/* Removes a file, a symlink, or a folder (with recursive non-zero, with
+ * everything in it). */
+WB_API wb_status wb_fs_remove(wb_sandbox *sb, const char *path, int recursive);
+
+/* Lists the folder at path: one name per line, sorted, "/" after folders.
+ * OUT *text: NUL-terminated, free with wb_fs_free(). */
+WB_API wb_status wb_fs_list(wb_sandbox *sb, const char *path, char **text, size_t *len);
+
+/* Frees what wb_fs_read() and wb_fs_list() return (NULL is fine). */
+WB_API void wb_fs_free(void *p);
+
 #ifdef __cplusplus
 }
 #endif

@@ -114,6 +114,20 @@ void wb_free(wb_sandbox *sb)
     free(sb);
 }
 
+/* wb_fs_* (src/vfs/vfs_public.c): the sandbox's VFS and its message buffer. */
+wb_status wb__sandbox_fs(wb_sandbox *sb, struct wb__vfs **v, char **errbuf, size_t *errsz)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    *errbuf = sb->errmsg;
+    *errsz = sizeof sb->errmsg;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "the files cannot change while a run waits for tool call answers: "
+                    "finish the run with wb_step() first");
+    *v = sb->host.vfs;
+    return WB_OK;
+}
+
 const char *wb_errmsg(const wb_sandbox *sb)
 {
     if (!sb)
