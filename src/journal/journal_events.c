@@ -60,7 +60,7 @@ static void stop_if_dead(wb__host *h)
  * and NULL. */
 static const wb__jline *take(wb__journal *j, const char *kind, const char *now, size_t nlen)
 {
-    const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
+    const wb__jline *l = wb__jr_line(j, j->pos);
     if (l && !strcmp(l->kind, kind) && strcmp(kind, "end") && strcmp(kind, "run")) {
         j->pos++;
         return l;
@@ -231,7 +231,7 @@ int wb__journal_time(wb__host *h, double grace_ms)
     if (replaying(h)) {
         wb__journal *j = h->journal;
         j->checks++;
-        const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
+        const wb__jline *l = wb__jr_line(j, j->pos);
         uint64_t check = 0, level = 0;
         if (l && !strcmp(l->kind, "deadline") && wb__jr_u64(wb__jr_get(l, "check"), &check) && check <= j->checks) {
             if (check < j->checks || !wb__jr_u64(wb__jr_get(l, "level"), &level) || level < 1 || level > 2) {
@@ -403,7 +403,7 @@ wb_status wb__journal_batch_done(wb__journal *j, const char *results, size_t len
     }
     if (j->mode != WB__JR_REPLAY)
         return j->mode == WB__JR_DEAD ? WB_EDIVERGED : WB_OK;
-    const wb__json *rec = wb__jr_get(&j->lines[j->batch_line], "results");
+    const wb__json *rec = wb__jr_get(wb__jr_line(j, j->batch_line), "results");
     wb__str a = {0}, b = {0};
     if (rec)
         wb__json_write(&a, rec);
