@@ -56,12 +56,13 @@ static void stop_if_dead(wb__host *h)
     }
 }
 
-/* The next recorded event if it is of this kind; otherwise a divergence
- * and NULL. */
+/* The next recorded event if it is of this kind (an event kind, never
+ * "run" or "end": those are the runs' own); otherwise a divergence and
+ * NULL. */
 static const wb__jline *take(wb__journal *j, const char *kind, const char *now, size_t nlen)
 {
     const wb__jline *l = wb__jr_line(j, j->pos);
-    if (l && !strcmp(l->kind, kind) && strcmp(kind, "end") && strcmp(kind, "run")) {
+    if (l && !strcmp(l->kind, kind)) {
         j->pos++;
         return l;
     }
