@@ -92,9 +92,12 @@ void wb__journal_random(wb__host *h, void *buf, size_t len);
 
 /* Reads of outside data (stdin, host mounts).  live reads up to cap bytes
  * into buf and returns the count or a negative errno; NULL reads nothing.
- * RECORD calls live and records the outcome; REPLAY returns the recorded
- * outcome without calling live (the file may be gone).  Returns what
- * live would. */
+ * name (not NULL) names what is read, e.g. the guest path of a mounted
+ * file.  RECORD calls live and records the outcome; REPLAY returns the
+ * recorded outcome without calling live (the file may be gone).  Returns
+ * what live would.  Like every hook called from inside a guest call, a
+ * strict replay that diverges here does not return (the guest is stopped
+ * with a trap): hold no host memory or locks across the call. */
 enum { WB__JR_STDIN = 0, WB__JR_MOUNT = 1 };
 typedef long (*wb__journal_reader)(void *ud, void *buf, size_t cap);
 long wb__journal_read(wb__host *h, int source, const char *name, void *buf, size_t cap,
