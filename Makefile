@@ -88,7 +88,7 @@ GEN_CFLAGS := -std=c11 -O2 -g0 -fPIC -fvisibility=hidden -w -Isrc/runtime -I$(G)
 LIB_A  := $(H)/libwasmbox.a
 LIB_SO := $(H)/libwasmbox.so
 CLI    := $(H)/wasmbox
-LIBS   := -lpthread -lm
+LIBS   += -lpthread -lm
 
 .PHONY: all demo test bench install clean deps guest fuzz
 all: $(CLI) $(LIB_SO)

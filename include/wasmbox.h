@@ -26,7 +26,8 @@
  *    undo log needs them on every run.
  *  - The guest template: the initialised guest's memory image (made at
  *    build time and linked in) is loaded on the first wb_new(); every
- *    sandbox maps it copy-on-write.
+ *    sandbox maps it copy-on-write.  Snapshots map one read-only view of
+ *    it, on first use, to compare pages against.
  *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
  *    region for undo logs (address space, touched pages only), freed when
  *    the thread ends (two pthread keys).
@@ -82,7 +83,8 @@ WB_API const char *wb_version(void);
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
     XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
     XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)") \
-    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)")
+    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)") \
+    XX(EINTERRUPT, 17, "the run was interrupted by the host (wb_interrupt)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -233,6 +235,7 @@ WB_API const char *wb_errmsg(const wb_sandbox *sb);
 
 typedef enum {
     WB_JS = 1, /* JavaScript (ES2023, QuickJS), top-level await allowed */
+    WB_SH = 2, /* POSIX shell (bash subset), no fork */
 } wb_lang;
 
 /* What a run produced.  Opaque; read with the accessors below. */
@@ -377,6 +380,92 @@ WB_API wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char 
  * does not replay).  Borrowed: valid until wb_free(sb).  Thread: one per
  * handle. */
 WB_API const char *wb_replay_report(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- control */
+
+/* Stops the run in progress on sb, from any thread (a cancel button, an
+ * MCP notifications/cancelled): the script is stopped at its next check
+ * like at the time limit (gracefully, keeping the sandbox's state; hard,
+ * rolled back, if it does not stop within a few milliseconds) and the run
+ * returns WB_EINTERRUPT.  A tool call already running is not cut short:
+ * the stop comes when it returns.  Without a run in progress, nothing
+ * happens (the next run is not affected).  Thread: any; the one call on a
+ * sandbox that may overlap another thread's wb_run.  Since 0.1. */
+WB_API wb_status wb_interrupt(wb_sandbox *sb);
+
+/* Changes the time limit (wb_config_set_time_limit) of sb's later runs,
+ * e.g. a shorter one for one call.  Allowed 1 to 86400000 ms.  Thread: one
+ * per handle, not during a run.  Since 0.1. */
+WB_API wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms);
+
+/* TypeScript declarations of the tools sb's code may call:
+ * "declare const tools: { name(args: {...}): Promise<any>; ... };", with
+ * each tool's description as a JSDoc comment (the text to show a model so
+ * it writes correct calls).  Borrowed: valid until wb_free(sb); "" for a
+ * sandbox without tools.  Thread: any.  Since 0.1. */
+WB_API const char *wb_tools_dts(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- snapshots
+ *
+ * A snapshot is a sandbox's state between runs: the guest memory pages that
+ * differ from the initial guest image, the guest's globals, and its files.
+ * Function tables and host bindings are never in it (they are rebuilt by
+ * each sandbox).  Tool budgets, the policy and the limits belong to the
+ * sandbox, not to the snapshot.  Any call below on a sandbox whose run
+ * waits for tool call answers (the step API) fails with WB_ESTATE.
+ *
+ *   wb_snapshot *s;  wb_snapshot_take(sb, &s);   ... runs ...
+ *   wb_restore(sb, s);                  // back to the state in s
+ *   wb_snapshot_save(s, &buf, &len);    // bytes for a file or a database
+ *   wb_snapshot_load(buf, len, &s2);    // in this or another process */
+typedef struct wb_snapshot wb_snapshot;
+
+/* Captures sb's state.  Cost: proportional to the memory the guest has
+ * changed since it started (a few hundred microseconds per MiB).
+ * OUT *out: free with wb_snapshot_free(); independent of sb (it may
+ * outlive it and be restored into any sandbox of the same build).
+ * Thread: one per handle (sb).  Since 0.1. */
+WB_API wb_status wb_snapshot_take(wb_sandbox *sb, wb_snapshot **out);
+
+/* Puts sb back into the state snap holds, whatever sb ran since (snap is
+ * only read: restore it as often as you like).  WB_EMEMLIMIT when the
+ * snapshot's memory exceeds sb's memory limit (sb is unchanged); WB_EINVAL
+ * for a snapshot of another guest build.  If restoring fails half-way
+ * (out of memory) sb is reset to its initial state and wb_errmsg() says
+ * so.  Thread: one per handle (sb); snap may be restored into several
+ * sandboxes on different threads at once.  Since 0.1. */
+WB_API wb_status wb_restore(wb_sandbox *sb, const wb_snapshot *snap);
+
+/* Frees a snapshot (NULL is fine).  Since 0.1. */
+WB_API void wb_snapshot_free(wb_snapshot *snap);
+
+/* A copy of sb that diverges independently: same options, policy, tools
+ * (with the budgets used so far), globals and files; runs in one never
+ * show in the other.  Cost: a new sandbox plus a copy of the pages sb has
+ * changed (the rest stays shared copy-on-write with the guest image).
+ * OUT *out: free with wb_free(); NULL on failure (wb_errmsg(sb) says why).
+ * Thread: one per handle (sb); the child may then be used on any thread.
+ * Since 0.1. */
+WB_API wb_status wb_fork(wb_sandbox *sb, wb_sandbox **out);
+
+/* Serialises a snapshot: a versioned, checksummed, LZ4-compressed blob
+ * that names the guest build it belongs to.
+ * OUT *buf: free with wb_snapshot_buffer_free().  Thread: any (snap is
+ * only read).  Since 0.1. */
+WB_API wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len);
+WB_API void wb_snapshot_buffer_free(void *buf);
+
+/* Reads a blob from wb_snapshot_save().  Everything is checked before use:
+ * a truncated, corrupt or foreign blob is WB_EINVAL, one from another
+ * guest build WB_EINVAL as well, never a crash; wb_snapshot_errmsg() says
+ * which.  buf is only read.  OUT *out: free with wb_snapshot_free(); NULL
+ * on failure.  Thread: any.  Since 0.1. */
+WB_API wb_status wb_snapshot_load(const void *buf, size_t len, wb_snapshot **out);
+
+/* Detail on the last failed wb_snapshot_load() or wb_snapshot_save() on
+ * this thread (static per-thread storage; "" when none failed).
+ * Thread: any.  Since 0.1. */
+WB_API const char *wb_snapshot_errmsg(void);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #include "internal.h"
 #include "runtime/rt.h"
 #include "tools.h"
+#include "vfs/vfs.h"
+#include "vfs/vfs_sandbox.h"
 #include "journal/journal.h"
 #include "../guest/rt/host.h"
 
@@ -85,10 +87,13 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         wb__host_seed(&sb->host, o->seed);
     if (st == WB_OK)
         st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    sb->host.tools = &sb->tools;
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;
         sb->host.catalog_len = sb->tools.catalog_len;
     }
+    if (st == WB_OK)
+        st = wb__sandbox_vfs_init(&sb->host, cfg, sb->errmsg, sizeof sb->errmsg);
     if (st == WB_OK)
         st = wb__guest_new(&sb->host, &sb->guest, sb->errmsg, sizeof sb->errmsg);
     if (st != WB_OK)
@@ -101,6 +106,7 @@ void wb_free(wb_sandbox *sb)
     if (!sb || sb->magic != WB__SANDBOX_MAGIC)
         return;
     wb__guest_free(sb->guest);
+    wb__vfs_free(sb->host.vfs);
     wb__tools_free(&sb->tools);
     wb__host_end_run(&sb->host);
     wb__journal_free(sb->host.journal);
@@ -155,10 +161,14 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         int e = wb__guest_rollback(sb->guest);
         if (e && wb__guest_reset(sb->guest))
             sb->failed = 1;
+        wb__vfs_rollback(h->vfs); /* files too: the guest's fds must match its memory */
         const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
                                  : "; the sandbox was restored to its state before this run";
         if (h->hard_stop == WB__STOP_DIVERGED)
             st = fail(sb, WB_EDIVERGED, "%s%s", wb__journal_report(h->journal), restored);
+        else if (h->hard_stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt) and stopped hard in "
+                      "code that does not check for stops%s", restored);
         else if (h->hard_stop == WB__STOP_FUEL)
             st = fail(sb, WB_EFUEL, "fuel limit %llu reached (%llu instructions executed): the run was stopped "
                       "hard%s; raise it with wb_config_set_fuel_limit() or --fuel",
@@ -172,6 +182,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
          * the run; if even that fails, back to the template. */
         int e = wb__guest_rollback(sb->guest);
         int e2 = e ? wb__guest_reset(sb->guest) : 0;
+        wb__vfs_rollback(h->vfs);
         st = fail(sb, WB_ETRAP, "guest trap: %s (%s); %s", wasm_rt_strerror((wasm_rt_trap_t)o->trap),
                   trap_advice(o->trap),
                   !e ? "the sandbox was restored to its state before this run"
@@ -186,6 +197,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                       "(a loop that never ends, or too much work for one run); raise it with "
                       "wb_config_set_fuel_limit() or --fuel",
                       (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used);
+        else if (h->stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt, e.g. a cancelled "
+                      "request); the sandbox keeps its state from before the stopped statement");
         else if (h->stop == WB__STOP_TIME)
             st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped (a loop that never ends, or "
                       "too much work for one run); raise it with wb_config_set_time_limit() or --time-limit",
@@ -201,6 +215,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
             r->value = h->value;
             h->value = NULL;
         }
+    } else if (o->status == WB_GUEST_BADLANG) {
+        st = fail(sb, WB_ELANG, "wb_run: this build's guest does not have the language asked for (WB_SH needs the "
+                  "shell built in); WB_JS is always there");
     } else {
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
@@ -217,8 +234,10 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                   : sb->failed ? ", the guest failed and the sandbox could not be restored"
                                : ", the guest failed and the sandbox was restored to its state before this run");
     }
-    if (!o->trap)
+    if (!o->trap) {
         wb__guest_commit(sb->guest);
+        wb__vfs_commit(h->vfs);
+    }
     wb__journal_end je = { st, r->exit_code, r->out.data ? r->out.data : "", r->err.data ? r->err.data : "",
                            r->value, r->out.len, r->err.len, r->fuel };
     st = wb__journal_run_end(h->journal, &je, sb->errmsg, sizeof sb->errmsg);
@@ -276,6 +295,9 @@ static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_r
     }
 }
 
+/* begin()'s automatic argument for the guest's runtime self-tests. */
+#define SELFTEST 2
+
 static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out, int automatic)
 {
     if (out)
@@ -286,7 +308,7 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         return fail(sb, WB_EMISUSE, "wb_run: %s is NULL", out ? "code" : "out");
     if (sb->pending)
         return fail(sb, WB_ESTATE, "a run is waiting for tool call answers: finish it with wb_step() first");
-    if (lang != WB_JS)
+    if (lang != WB_JS && !(lang == (wb_lang)WB__LANG_SELFTEST && automatic == SELFTEST))
         return fail(sb, WB_ELANG, "wb_run: language %d is not available; this build has WB_JS (%d)",
                     (int)lang, (int)WB_JS);
     if (len > UINT32_MAX - 65536)
@@ -303,12 +325,18 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         wb__journal_run_end(sb->host.journal, &je, sb->errmsg, sizeof sb->errmsg);
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
     }
+    wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
-    wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
+    wb__guest_run(sb->guest, (int)lang, code ? code : "", len, &o);
     return drive(sb, &o, automatic, out);
+}
+
+wb_status wb__run_selftest(wb_sandbox *sb, const char *code, wb_result **out)
+{
+    return begin(sb, (wb_lang)WB__LANG_SELFTEST, code, strlen(code), out, SELFTEST);
 }
 
 wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out)
@@ -344,6 +372,37 @@ wb_status wb_step(wb_sandbox *sb, wb_result **out)
 wb__journal *wb__sandbox_journal(const wb_sandbox *sb)
 {
     return live(sb) ? sb->host.journal : NULL;
+}
+
+/* ---------------------------------------------------------------- control */
+
+wb_status wb_interrupt(wb_sandbox *sb)
+{
+    /* Only the atomic flag: another thread may be inside wb_run. */
+    if (!sb || sb->magic != WB__SANDBOX_MAGIC)
+        return WB_EMISUSE;
+    atomic_store(&sb->host.interrupt, 1);
+    return WB_OK;
+}
+
+wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (ms < 1 || ms > 86400000)
+        return fail(sb, WB_EINVAL, "time limit %llu ms is outside 1 .. 86400000 (a day)", (unsigned long long)ms);
+    sb->host.opt.time_limit_ms = ms;
+    return WB_OK;
+}
+
+const wb__options *wb__sandbox_options(const wb_sandbox *sb)
+{
+    return live(sb) ? &sb->host.opt : NULL;
+}
+
+const char *wb_tools_dts(const wb_sandbox *sb)
+{
+    return live(sb) && sb->tools.dts ? sb->tools.dts : "";
 }
 
 /* ---------------------------------------------------------------- step API */
@@ -461,4 +520,63 @@ void wb_result_free(wb_result *r)
     wb__buf_free(&r->err);
     free(r->value);
     free(r);
+}
+
+/* ---------------------------------------------------------------- snapshots
+ * Internals src/session/ needs (declared in internal.h). */
+
+wb__guest *wb__sandbox_guest(wb_sandbox *sb)
+{
+    return sb->guest;
+}
+
+wb__host *wb__sandbox_host(wb_sandbox *sb)
+{
+    return &sb->host;
+}
+
+wb_status wb__sandbox_fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sb->errmsg, sizeof sb->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+wb_status wb__sandbox_check_idle(wb_sandbox *sb, const char *fn)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "%s: a run is waiting for tool call answers: finish it with wb_step() first", fn);
+    sb->errmsg[0] = 0;
+    return WB_OK;
+}
+
+wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out)
+{
+    wb_sandbox *c = calloc(1, sizeof *c);
+    *out = c;
+    if (!c)
+        return WB_ENOMEM;
+    c->magic = WB__SANDBOX_MAGIC;
+    c->host.opt = sb->host.opt;
+    memcpy(c->host.rng, sb->host.rng, sizeof c->host.rng);
+    wb_status st = wb__tools_init(&c->tools, &sb->tools.opt, c->errmsg, sizeof c->errmsg);
+    c->host.tools = &c->tools;
+    if (st == WB_OK) {
+        /* Budgets are per session: the clone has used what its parent has. */
+        size_t n = sb->tools.opt.policy ? sb->tools.opt.policy->ntools : 0;
+        memcpy(c->tools.used_session, sb->tools.used_session, n * sizeof *c->tools.used_session);
+        c->tools.total_session = sb->tools.total_session;
+        if (c->tools.opt.policy) {
+            c->host.catalog = c->tools.catalog;
+            c->host.catalog_len = c->tools.catalog_len;
+        }
+        st = wb__guest_new(&c->host, &c->guest, c->errmsg, sizeof c->errmsg);
+    }
+    if (st != WB_OK)
+        c->failed = 1;
+    return st;
 }

@@ -22,19 +22,19 @@ int cmd_replay(int argc, char **argv)
             json = 1;
         } else if (!strcmp(a, "--policy")) {
             if (i + 1 >= argc)
-                return usage_error("%s needs a file name", a);
+                return cli_usage_error("%s needs a file name", a);
             policy = argv[++i];
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown replay option '%s' (replay takes --continue-live, --ignore-chain, "
+            return cli_usage_error("unknown replay option '%s' (replay takes --continue-live, --ignore-chain, "
                                "--policy FILE, -p, --json; limits come from the journal)", a);
         } else if (file) {
-            return usage_error("more than one journal given ('%s')", a);
+            return cli_usage_error("more than one journal given ('%s')", a);
         } else {
             file = a;
         }
     }
     if (!file)
-        return usage_error("%s", "replay needs the journal: wasmbox replay [OPTIONS] JOURNAL");
+        return cli_usage_error("%s", "replay needs the journal: wasmbox replay [OPTIONS] JOURNAL");
     wb_config *cfg;
     if (wb_config_new(&cfg) != WB_OK) {
         fprintf(stderr, "wasmbox: out of memory\n");

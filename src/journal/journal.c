@@ -117,6 +117,7 @@ wb_status wb__journal_run_begin(wb__journal *j, int lang, const char *code, size
     j->in_run = 1;
     j->checks = 0;
     j->time_level = 0;
+    j->interrupt_level = 0;
     j->diverged_this_run = 0;
     char hex[65];
     wb__sha256_of(code, len, hex);

@@ -56,6 +56,12 @@ static void stop_if_dead(wb__host *h)
     }
 }
 
+void wb__journal_stop_if_diverged(wb__host *h)
+{
+    if (h->journal && h->journal->in_run && h->journal->diverged_this_run)
+        stop_if_dead(h);
+}
+
 /* The next recorded event if it is of this kind (an event kind, never
  * "run" or "end": those are the runs' own); otherwise a divergence and
  * NULL. */
@@ -266,6 +272,31 @@ int wb__journal_time(wb__host *h, double grace_ms)
         return j->time_level;
     }
     return level;
+}
+
+int wb__journal_interrupt(wb__host *h, int live)
+{
+    wb__journal *j = h->journal;
+    if (recording(h)) {
+        if (live > j->interrupt_level) {
+            j->interrupt_level = live;
+            record_line(h, "{\"kind\":\"interrupt\",\"check\":%llu,\"level\":%d", (unsigned long long)j->checks,
+                        live);
+        }
+        return j->interrupt_level;
+    }
+    if (!replaying(h))
+        return live;
+    const wb__jline *l = wb__jr_line(j, j->pos);
+    uint64_t check = 0, level = 0;
+    if (l && !strcmp(l->kind, "interrupt") && wb__jr_u64(wb__jr_get(l, "check"), &check) && check == j->checks &&
+        wb__jr_u64(wb__jr_get(l, "level"), &level) && level >= 1 && level <= 2) {
+        j->pos++;
+        j->interrupt_level = (int)level > j->interrupt_level ? (int)level : j->interrupt_level;
+    }
+    /* An interrupt of the replay itself is obeyed too: the outcome will
+     * then differ from the recording's, and say so. */
+    return live > j->interrupt_level ? live : j->interrupt_level;
 }
 
 /* ---------------------------------------------------------------- tools */

@@ -57,6 +57,7 @@ struct wb__journal {
     int in_run;
     uint64_t checks;   /* time checks so far in this run */
     int time_level;    /* the highest wb__journal_time level so far */
+    int interrupt_level; /* the same for wb__journal_interrupt */
     int diverged_this_run;
     char report[1024];
 };

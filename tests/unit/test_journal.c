@@ -1,5 +1,6 @@
 /* Record and replay: the journal's codecs, its reader and writer, and
  * divergence reporting (docs/replay.md). */
+#include <pthread.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -531,6 +532,43 @@ static void test_policy_mismatch_and_limits(void **state)
     free(path);
 }
 
+static void *interrupt_later(void *arg)
+{
+    struct timespec ts = { 0, 150 * 1000000 };
+    nanosleep(&ts, NULL);
+    wb_interrupt(arg);
+    return NULL;
+}
+
+static void test_interrupt_replays_at_the_same_check(void **state)
+{
+    (void)state;
+    char *path = temp_path("intr");
+    wb_config *cfg;
+    assert_int_equal(wb_config_new(&cfg), WB_OK);
+    assert_int_equal(wb_config_set_journal_file(cfg, path), WB_OK);
+    wb_sandbox *sb = new_sandbox(cfg);
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, interrupt_later, sb), 0);
+    run_out o = run_js(sb, "let n = 0; for (;;) { if (++n % 100000 == 0) console.log(n, Math.random() < 1); }");
+    pthread_join(th, NULL);
+    assert_int_equal(o.status, WB_EINTERRUPT);
+    wb_free(sb);
+    wb_config_free(cfg);
+    char *text = slurp(path);
+    assert_non_null(strstr(text, "{\"kind\":\"interrupt\",\"check\":"));
+    free(text);
+    wb_sandbox *rp = replayer(path, 0, WB_OK);
+    run_out r = replay_next(rp);
+    assert_int_equal(r.status, WB_EINTERRUPT);
+    assert_string_equal(r.out, o.out);
+    assert_string_equal(wb_replay_report(rp), "");
+    run_free(&o); run_free(&r);
+    wb_free(rp);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -543,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_divergence_reports),
         cmocka_unit_test(test_reader_errors),
         cmocka_unit_test(test_policy_mismatch_and_limits),
+        cmocka_unit_test(test_interrupt_replays_at_the_same_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
