@@ -333,11 +333,13 @@ WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
  * fuel).  Every line carries a hash chain over the lines before it.
  * Format: docs/replay.md.
  *
- * To a file (created or truncated at wb_new, written as events happen;
- * path copied; WB_EIO at wb_new if it cannot be opened, and from wb_run if
- * a line could not be written) or to a sink (line borrowed for the call,
- * without the newline; ud must outlive the sandboxes).  Setting one
- * replaces the other.  Since 0.1. */
+ * To a file (created or truncated by each wb_new, so one sandbox per file:
+ * use a sink for several; written as events happen, flushed at each tool
+ * batch and run end; path copied; WB_EIO at wb_new if it cannot be
+ * created, and from wb_run if a line could not be written) or to a sink
+ * (line borrowed for the call, without the newline; ud must outlive the
+ * sandboxes; called on the thread running the sandbox).  Setting one
+ * replaces the other.  Thread: one per handle.  Since 0.1. */
 typedef void (*wb_journal_fn)(void *ud, const char *line, size_t len);
 WB_API wb_status wb_config_set_journal_file(wb_config *cfg, const char *path);
 WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, void *ud);
@@ -355,8 +357,9 @@ WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, vo
  * WB_EDIVERGED with wb_errmsg() naming the event, its kind and both sides.
  * At the end of each run stdout, stderr, value, status and exit code are
  * compared with the recorded ones (fuel too when the journal comes from
- * the same wasmbox version).  Path copied.  Cannot be combined with a
- * journal on the same config (WB_EINVAL at wb_new).  Since 0.1.
+ * the same wasmbox version).  Path copied; WB_EINVAL for unknown flags.
+ * Cannot be combined with a journal on the same config (WB_EINVAL at
+ * wb_new).  Thread: one per handle.  Since 0.1.
  *  WB_REPLAY_CONTINUE_LIVE  after a divergence the rest runs against the
  *      real host and providers; wb_run returns the run's own status and
  *      wb_replay_report() keeps the divergence.

@@ -334,8 +334,11 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     if (jst != WB_OK)
         return jst;
     int e = wb__guest_begin(sb->guest);
-    if (e)
+    if (e) {
+        wb__journal_end je = { WB_ENOMEM, -1, "", "", NULL, 0, 0, 0 }; /* the journal's run ends too */
+        wb__journal_run_end(sb->host.journal, &je, sb->errmsg, sizeof sb->errmsg);
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
+    }
     wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);
