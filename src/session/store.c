@@ -263,29 +263,24 @@ static wb_status prepare(wb__store *s, const char *sql, sqlite3_stmt **st)
     return WB_OK;
 }
 
-wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int *found, int64_t *version)
+/* Reads session name's blob straight into a buffer of ours (one copy, not
+ * SQLite's and then ours).  *blob NULL when there is no such session. */
+static wb_status read_blob(wb__store *s, const char *name, void **blob, size_t *len, int64_t *version)
 {
-    *found = 0;
-    *version = 0;
-    wb_status r = wb__store_check_name(s, name);
-    if (r != WB_OK)
-        return r;
+    *blob = NULL;
     sqlite3_stmt *st;
-    if ((r = prepare(s, "SELECT guest_id, snapshot, version FROM sessions WHERE name = ?", &st)) != WB_OK)
+    wb_status r = prepare(s, "SELECT rowid, guest_id, length(snapshot), version FROM sessions WHERE name = ?", &st);
+    if (r != WB_OK)
         return r;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        sqlite3_finalize(st);
-        return WB_OK;
-    }
     if (rc != SQLITE_ROW) {
-        r = dberr(s, "reading the session");
+        r = rc == SQLITE_DONE ? WB_OK : dberr(s, "reading the session");
         sqlite3_finalize(st);
         return r;
     }
-    const void *id = sqlite3_column_blob(st, 0);
-    size_t idlen = (size_t)sqlite3_column_bytes(st, 0);
+    const void *id = sqlite3_column_blob(st, 1);
+    size_t idlen = (size_t)sqlite3_column_bytes(st, 1);
     if (idlen != 32 || memcmp(id, wb__guest_identity, 32)) {
         char a[17], b[17];
         hex8(a, id, idlen);
@@ -295,27 +290,54 @@ wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int 
                     "%s…) and cannot be restored into it: remove it with 'wasmbox session rm %s' or use another "
                     "session name", name, a, b, name);
     }
-    const void *blob = sqlite3_column_blob(st, 1);
-    size_t len = (size_t)sqlite3_column_bytes(st, 1);
-    *version = sqlite3_column_int64(st, 2);
-    wb_snapshot *snap = NULL;
-    wb_status ls = wb_snapshot_load(blob, len, &snap);
-    void *copy = ls == WB_OK ? wb__snap_big_alloc(len) : NULL;
-    if (copy)
-        memcpy(copy, blob, len);
+    sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
+    int n = sqlite3_column_int(st, 2);
+    *version = sqlite3_column_int64(st, 3);
     sqlite3_finalize(st);
-    if (ls != WB_OK)
-        return serr(s, ls, "session '%s' cannot be read: %s", name, wb_snapshot_errmsg());
-    r = wb_restore(sb, snap);
-    if (r != WB_OK) {
+    sqlite3_blob *h = NULL;
+    void *p = wb__snap_big_alloc(n > 0 ? (size_t)n : 0);
+    if (!p)
+        return serr(s, WB_ENOMEM, "out of host memory reading session '%s' (%d bytes)", name, n);
+    if (sqlite3_blob_open(s->db, "main", "sessions", "snapshot", rowid, 0, &h) != SQLITE_OK ||
+        sqlite3_blob_bytes(h) != n || sqlite3_blob_read(h, p, n, 0) != SQLITE_OK) {
+        r = dberr(s, "reading the session");
+        sqlite3_blob_close(h);
+        free(p);
+        return r;
+    }
+    sqlite3_blob_close(h);
+    *blob = p;
+    *len = (size_t)n;
+    return WB_OK;
+}
+
+wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int *found, int64_t *version)
+{
+    *found = 0;
+    *version = 0;
+    wb_status r = wb__store_check_name(s, name);
+    if (r != WB_OK)
+        return r;
+    void *blob;
+    size_t len;
+    /* One read transaction: the version and the blob belong together. */
+    if (exec(s, "BEGIN") != SQLITE_OK)
+        return dberr(s, "reading the session");
+    r = read_blob(s, name, &blob, &len, version);
+    exec(s, "COMMIT");
+    if (r != WB_OK || !blob)
+        return r;
+    wb_snapshot *snap = NULL;
+    if ((r = wb_snapshot_load(blob, len, &snap)) != WB_OK) {
+        free(blob);
+        return serr(s, r, "session '%s' cannot be read: %s", name, wb_snapshot_errmsg());
+    }
+    if ((r = wb_restore(sb, snap)) != WB_OK) {
         wb_snapshot_free(snap);
-        free(copy);
+        free(blob);
         return serr(s, r, "session '%s' cannot be restored: %s", name, wb_errmsg(sb));
     }
-    if (copy)
-        keep_prev(s, name, snap, copy, len);
-    else
-        wb_snapshot_free(snap);
+    keep_prev(s, name, snap, blob, len);
     *found = 1;
     return WB_OK;
 }
