@@ -2,8 +2,11 @@
  *
  * Schema (format 1):
  *   meta(key PRIMARY KEY, value)       key 'format' = 'wasmbox-sessions 1'
- *   sessions(name PRIMARY KEY, guest_id, snapshot, created_ms, updated_ms,
- *            runs, version, memory_bytes, changed_bytes, files_bytes)
+ *   sessions(name PRIMARY KEY, guest_id, created_ms, updated_ms, runs,
+ *            version, memory_bytes, changed_bytes, files_bytes, snapshot)
+ * The blob comes last: SQLite stores a row's columns in order, and any
+ * column after a large blob can only be read by walking the blob's
+ * overflow pages (every version check and `session list` would).
  * WAL mode with synchronous=NORMAL: a commit survives the process being
  * killed at any point (SQLite's journal makes the transaction atomic); a
  * power loss may lose the last commits but never leaves a torn state. */
@@ -150,10 +153,10 @@ static wb_status check_format(wb__store *s)
                 "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
                 "INSERT OR IGNORE INTO meta VALUES('format', '" WB__STORE_FORMAT "');"
                 "CREATE TABLE IF NOT EXISTS sessions("
-                " name TEXT PRIMARY KEY, guest_id BLOB NOT NULL, snapshot BLOB NOT NULL,"
+                " name TEXT PRIMARY KEY, guest_id BLOB NOT NULL,"
                 " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, runs INTEGER NOT NULL,"
                 " version INTEGER NOT NULL, memory_bytes INTEGER NOT NULL, changed_bytes INTEGER NOT NULL,"
-                " files_bytes INTEGER NOT NULL);"
+                " files_bytes INTEGER NOT NULL, snapshot BLOB NOT NULL);"
                 "COMMIT;") != SQLITE_OK) {
         wb_status r = dberr(s, "creating the tables");
         exec(s, "ROLLBACK");
