@@ -54,7 +54,7 @@ static int open_store(cli_session *s)
 {
     if (s->store)
         return 0;
-    struct wb__store *st = NULL;
+    struct wb_session_db *st = NULL;
     if (wb__store_open(s->db, &st) != WB_OK) {
         fprintf(stderr, "wasmbox: %s\n", wb__store_errmsg(st));
         wb__store_close(st);
@@ -242,7 +242,7 @@ int cmd_session(int argc, char **argv)
     int rc = open_store(&s);
     if (rc)
         return rc;
-    struct wb__store *st = s.store;
+    struct wb_session_db *st = s.store;
     const char *name = npos > 1 ? pos[1] : NULL;
     if (name && wb__store_check_name(st, name) != WB_OK) {
         fprintf(stderr, "wasmbox: %s\n", wb__store_errmsg(st));

@@ -27,7 +27,10 @@
 
 #define WB__STORE_FORMAT "wasmbox-sessions 1"
 
-struct wb__store {
+#define WB__STORE_MAGIC 0x77627364u /* "wbsd" */
+
+struct wb_session_db {
+    uint32_t magic;
     sqlite3 *db;
     char *path;
     /* The state last restored or committed (snapshot and its blob), so the
@@ -36,6 +39,7 @@ struct wb__store {
     wb_snapshot *prev;
     void *prev_blob;
     size_t prev_len;
+    int64_t prev_version; /* the row's version after that restore or commit */
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -171,6 +175,7 @@ wb_status wb__store_open(const char *path, wb__store **out)
     *out = s;
     if (!s)
         return WB_ENOMEM;
+    s->magic = WB__STORE_MAGIC;
     char def[PATH_MAX];
     if (!path) {
         if (wb__store_default_path(def, sizeof def) != 0) {
@@ -225,6 +230,7 @@ void wb__store_close(wb__store *s)
     if (!s)
         return;
     drop_prev(s);
+    s->magic = 0;
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -341,6 +347,7 @@ wb_status wb__store_restore(wb__store *s, const char *name, wb_sandbox *sb, int 
         return serr(s, r, "session '%s' cannot be restored: %s", name, wb_errmsg(sb));
     }
     keep_prev(s, name, snap, blob, len);
+    s->prev_version = *version;
     *found = 1;
     return WB_OK;
 }
@@ -435,6 +442,7 @@ wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64
     if (r == WB_OK) {
         *version = *version > 0 ? *version + 1 : 1;
         keep_prev(s, name, snap, blob, len);
+        s->prev_version = *version;
     } else {
         wb_snapshot_buffer_free(blob);
         wb_snapshot_free(snap);
@@ -557,4 +565,75 @@ wb_status wb__store_import(wb__store *s, const char *name, const void *blob, siz
     r = put_row(s, name, blob, len, snap, 0, 0);
     wb_snapshot_free(snap);
     return r;
+}
+
+/* ---------------------------------------------------------------- public API */
+
+static int store_ok(const wb_session_db *db)
+{
+    return db && db->magic == WB__STORE_MAGIC && db->db;
+}
+
+wb_status wb_session_db_open(const char *path, wb_session_db **out)
+{
+    if (!out)
+        return WB_EMISUSE;
+    return wb__store_open(path, out);
+}
+
+void wb_session_db_close(wb_session_db *db)
+{
+    if (db && db->magic == WB__STORE_MAGIC)
+        wb__store_close(db);
+}
+
+const char *wb_session_db_errmsg(const wb_session_db *db)
+{
+    if (!db)
+        return "session database is NULL (out of memory opening it)";
+    if (db->magic != WB__STORE_MAGIC)
+        return "not a live session database (closed, or not from wb_session_db_open())";
+    return db->errmsg;
+}
+
+wb_status wb_session_restore(wb_session_db *db, const char *name, wb_sandbox *sb, int *found)
+{
+    int64_t version;
+    int f = 0;
+    if (!store_ok(db) || !name || !sb)
+        return WB_EMISUSE;
+    db->errmsg[0] = 0;
+    wb_status st = wb__store_restore(db, name, sb, &f, &version);
+    if (st == WB_OK && !f) {
+        /* A new session: the next commit creates it. */
+        drop_prev(db);
+        snprintf(db->prev_name, sizeof db->prev_name, "%s", name);
+        db->prev_version = 0;
+    }
+    if (found)
+        *found = f;
+    return st;
+}
+
+wb_status wb_session_commit(wb_session_db *db, const char *name, wb_sandbox *sb)
+{
+    if (!store_ok(db) || !name || !sb)
+        return WB_EMISUSE;
+    db->errmsg[0] = 0;
+    int64_t version = !strcmp(db->prev_name, name) ? db->prev_version : 0;
+    return wb__store_commit(db, name, sb, &version);
+}
+
+wb_status wb_session_remove(wb_session_db *db, const char *name, int *found)
+{
+    int f = 0;
+    if (!store_ok(db) || !name)
+        return WB_EMISUSE;
+    db->errmsg[0] = 0;
+    wb_status st = wb__store_remove(db, name, &f);
+    if (st == WB_OK && !strcmp(db->prev_name, name))
+        drop_prev(db);
+    if (found)
+        *found = f;
+    return st;
 }
