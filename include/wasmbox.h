@@ -28,6 +28,8 @@
  *    build time and linked in) is loaded on the first wb_new(); every
  *    sandbox maps it copy-on-write.  Snapshots map one read-only view of
  *    it, on first use, to compare pages against.
+ *  - Per thread: the message of the last failed wb_snapshot_load() or
+ *    wb_snapshot_save() (wb_snapshot_errmsg()).
  *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
  *    region for undo logs (address space, touched pages only), freed when
  *    the thread ends (two pthread keys).
