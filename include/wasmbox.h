@@ -84,7 +84,9 @@ WB_API const char *wb_version(void);
     XX(EIO, 12, "a host file could not be read or written")                        \
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
     XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
-    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)")
+    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)") \
+    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)") \
+    XX(EINTERRUPT, 17, "the run was interrupted by the host (wb_interrupt)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -235,6 +237,7 @@ WB_API const char *wb_errmsg(const wb_sandbox *sb);
 
 typedef enum {
     WB_JS = 1, /* JavaScript (ES2023, QuickJS), top-level await allowed */
+    WB_SH = 2, /* POSIX shell (bash subset), no fork */
 } wb_lang;
 
 /* What a run produced.  Opaque; read with the accessors below. */
@@ -319,6 +322,87 @@ WB_API wb_status wb_submit_result(wb_sandbox *sb, size_t i, const char *json, si
 WB_API wb_status wb_submit_error(wb_sandbox *sb, size_t i, const char *message);
 WB_API wb_status wb_submit_deny(wb_sandbox *sb, size_t i, const char *reason);
 WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
+
+/* ---------------------------------------------------------------- record and replay */
+
+/* Journal: every nondeterministic event that enters the guest (clock
+ * reads, random bytes, tool call batches with the policy's decisions and
+ * the answers in the order the guest gets them, stdin and host-mount
+ * reads, where a time limit stopped the run), in order, as JSON Lines with
+ * a header (format version, limits, clock/seed options, the policy), one
+ * "run" line per run (language, code and its sha256) and one "end" line
+ * per run (status, exit code, value, sha256 and size of stdout/stderr,
+ * fuel).  Every line carries a hash chain over the lines before it.
+ * Format: docs/replay.md.
+ *
+ * To a file (created or truncated at wb_new, written as events happen;
+ * path copied; WB_EIO at wb_new if it cannot be opened, and from wb_run if
+ * a line could not be written) or to a sink (line borrowed for the call,
+ * without the newline; ud must outlive the sandboxes).  Setting one
+ * replaces the other.  Since 0.1. */
+typedef void (*wb_journal_fn)(void *ud, const char *line, size_t len);
+WB_API wb_status wb_config_set_journal_file(wb_config *cfg, const char *path);
+WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, void *ud);
+
+/* Replay: sandboxes made from cfg take every event from the journal at
+ * path instead of the host: no clock, randomness, host file or tool
+ * provider is used.  wb_new loads and checks the whole journal (WB_EIO if
+ * unreadable, WB_EINVAL if it is not a journal, WB_EDIVERGED if its hash
+ * chain is broken or the config's policy differs from the recorded one)
+ * and takes the recorded limits and clock/seed options; without a policy
+ * on cfg the recorded policy is used.  Each wb_run must run the recorded
+ * code (wb_replay_next gives it); at the first event that differs (other
+ * code, another call, a call the journal lacks, different decisions,
+ * events left over) the run is stopped and rolled back, and wb_run returns
+ * WB_EDIVERGED with wb_errmsg() naming the event, its kind and both sides.
+ * At the end of each run stdout, stderr, value, status and exit code are
+ * compared with the recorded ones (fuel too when the journal comes from
+ * the same wasmbox version).  Path copied.  Cannot be combined with a
+ * journal on the same config (WB_EINVAL at wb_new).  Since 0.1.
+ *  WB_REPLAY_CONTINUE_LIVE  after a divergence the rest runs against the
+ *      real host and providers; wb_run returns the run's own status and
+ *      wb_replay_report() keeps the divergence.
+ *  WB_REPLAY_IGNORE_CHAIN  accept a journal edited by hand (a broken hash
+ *      chain), e.g. to see what a different tool result would do;
+ *      divergences are still reported. */
+#define WB_REPLAY_CONTINUE_LIVE 1u
+#define WB_REPLAY_IGNORE_CHAIN 2u
+WB_API wb_status wb_config_set_replay_file(wb_config *cfg, const char *path, unsigned flags);
+
+/* The code of the next recorded run of a replaying sandbox: *lang, and
+ * *code (len bytes, NUL-terminated; borrowed: valid until wb_free(sb)).
+ * WB_ESTATE when every recorded run has been run, WB_EMISUSE when sb does
+ * not replay.  Thread: one per handle. */
+WB_API wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char **code, size_t *len);
+
+/* The first divergence of sb's replay ("" when none so far, also when sb
+ * does not replay).  Borrowed: valid until wb_free(sb).  Thread: one per
+ * handle. */
+WB_API const char *wb_replay_report(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- control */
+
+/* Stops the run in progress on sb, from any thread (a cancel button, an
+ * MCP notifications/cancelled): the script is stopped at its next check
+ * like at the time limit (gracefully, keeping the sandbox's state; hard,
+ * rolled back, if it does not stop within a few milliseconds) and the run
+ * returns WB_EINTERRUPT.  A tool call already running is not cut short:
+ * the stop comes when it returns.  Without a run in progress, nothing
+ * happens (the next run is not affected).  Thread: any; the one call on a
+ * sandbox that may overlap another thread's wb_run.  Since 0.1. */
+WB_API wb_status wb_interrupt(wb_sandbox *sb);
+
+/* Changes the time limit (wb_config_set_time_limit) of sb's later runs,
+ * e.g. a shorter one for one call.  Allowed 1 to 86400000 ms.  Thread: one
+ * per handle, not during a run.  Since 0.1. */
+WB_API wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms);
+
+/* TypeScript declarations of the tools sb's code may call:
+ * "declare const tools: { name(args: {...}): Promise<any>; ... };", with
+ * each tool's description as a JSDoc comment (the text to show a model so
+ * it writes correct calls).  Borrowed: valid until wb_free(sb); "" for a
+ * sandbox without tools.  Thread: any.  Since 0.1. */
+WB_API const char *wb_tools_dts(const wb_sandbox *sb);
 
 /* ---------------------------------------------------------------- snapshots
  *

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "tools.h"
+#include "journal/journal.h"
 
 #define WB__CONFIG_MAGIC 0x77626366u /* "wbcf" */
 
@@ -14,6 +15,7 @@ struct wb_config {
     uint32_t magic;
     wb__options opt;
     wb__tool_opts tools;
+    wb__journal_opts journal; /* record/replay: setters in src/journal/journal_config.c */
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -62,6 +64,7 @@ void wb_config_free(wb_config *cfg)
     if (cfg && cfg->magic == WB__CONFIG_MAGIC) {
         cfg->magic = 0;
         wb__tool_opts_free(&cfg->tools);
+        wb__journal_opts_free(&cfg->journal);
         free(cfg);
     }
 }
@@ -74,6 +77,11 @@ static int ok(const wb_config *cfg)
 const wb__tool_opts *wb__config_tools(const wb_config *cfg)
 {
     return ok(cfg) ? &cfg->tools : NULL;
+}
+
+wb__journal_opts *wb__config_journal(const wb_config *cfg)
+{
+    return ok(cfg) ? (wb__journal_opts *)&cfg->journal : NULL;
 }
 
 const char *wb_config_errmsg(const wb_config *cfg)
@@ -168,19 +176,11 @@ wb_status wb_config_load_policy(wb_config *cfg, const char *path)
 {
     if (!ok(cfg) || !path)
         return WB_EMISUSE;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cfail(cfg, WB_EIO, "cannot open policy %s: %s", path, strerror(errno));
     wb__str b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        wb__str_add(&b, buf, n);
-    int bad = ferror(f) || b.oom;
-    fclose(f);
-    if (bad) {
+    int e = wb__str_read_file(&b, path);
+    if (e) {
         wb__str_free(&b);
-        return cfail(cfg, WB_EIO, "cannot read policy %s", path);
+        return cfail(cfg, WB_EIO, "cannot open policy %s: %s", path, strerror(e));
     }
     wb_status st = wb_config_set_policy(cfg, b.s ? b.s : "", b.len, path);
     wb__str_free(&b);

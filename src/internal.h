@@ -3,6 +3,7 @@
 #define WB_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +41,8 @@ enum { WB__SET_TIME = 1, WB__SET_FUEL = 2, WB__SET_MEMORY = 4, WB__SET_OUTPUT = 
 void wb__options_default(wb__options *o);
 /* cfg's options, or NULL when cfg is not a live config. */
 const wb__options *wb__config_options(const wb_config *cfg);
+/* The limits a live sandbox runs with (the policy's applied), or NULL. */
+const wb__options *wb__sandbox_options(const wb_sandbox *sb);
 
 /* Everything the host side of one sandbox keeps: what imports read and
  * write while the guest runs. */
@@ -54,6 +57,10 @@ typedef struct wb__host {
     double deadline_ms; /* monotonic: when the run must stop */
     int stop;           /* WB__STOP_*: why the guest should stop now (gracefully) */
     int hard_stop;      /* WB__STOP_*: why the guest was stopped with a trap */
+    /* Set by wb_interrupt() from any thread; read by the running guest's
+     * checks, which turn it into stop (and note when, for the grace). */
+    atomic_int interrupt;
+    double interrupt_ms;
     /* Fuel: the guest's counter (a global in its instance), what this run
      * used so far, and the slice last handed out. */
     uint64_t *fuel;
@@ -79,9 +86,10 @@ typedef struct wb__host {
     struct wb__unwind *unwind;
     /* The guest's fibers during a call, or NULL (guest_fiber.c). */
     struct wb__fibers *fibers;
+    struct wb__journal *journal; /* record/replay (src/journal/), or NULL */
 } wb__host;
 
-enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };
+enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL, WB__STOP_DIVERGED, WB__STOP_INTERRUPT };
 
 /* Fuel (src/fuel.c): hand out the first slice; fold the counter into
  * fuel_used at the end of a run. */
@@ -92,6 +100,9 @@ void wb__fuel_settle(wb__host *h);
 double wb__now_ms(void);
 /* 1 when the running guest should stop (deadline or output cap). */
 int wb__host_should_stop(wb__host *h);
+/* Turns a pending wb_interrupt() into a stop; 1 when the run is being
+ * stopped for it. */
+int wb__host_check_interrupt(wb__host *h);
 
 void wb__host_begin_run(wb__host *h);
 /* The guest's runtime self-tests (guest/rt/selftest.c: wb_try/wb_throw,

@@ -17,7 +17,7 @@
 #include "wasmbox.h"
 
 /* Exit status when a session cannot be opened, restored or saved. */
-#define CLI_EXIT_SESSION 5
+#define CLI_EXIT_SESSION 6
 
 struct wb_session_db;
 

@@ -56,18 +56,18 @@ out=$(run --session -e 1 2>&1); rc=$?
 check "--session needs a valid name" 2 $rc
 echo "not a database" > "$tmp/text.db"
 out=$("$W" run --db "$tmp/text.db" --session x -e 1 2>&1); rc=$?
-check "a file that is not a database: exit 5" 5 $rc
+check "a file that is not a database: exit 6" 6 $rc
 contains "a file that is not a database: says so" "not a SQLite database" "$out"
 if [ $have_sqlite = 1 ]; then
     sqlite3 "$tmp/other.db" 'CREATE TABLE t(x)'
     out=$("$W" run --db "$tmp/other.db" --session x -e 1 2>&1); rc=$?
-    check "another program's database: exit 5" 5 $rc
+    check "another program's database: exit 6" 6 $rc
     contains "another program's database: says so" "not a wasmbox session database" "$out"
     # A session saved by another guest build is refused, and left alone.
     run --session foreign -e 'var f = 1' >/dev/null
     sqlite3 "$DB" "UPDATE sessions SET guest_id = zeroblob(32) WHERE name = 'foreign'"
     out=$(run --session foreign -p -e 'f' 2>&1); rc=$?
-    check "foreign build: exit 5" 5 $rc
+    check "foreign build: exit 6" 6 $rc
     contains "foreign build: says so" "different wasmbox guest build" "$out"
     contains "foreign build: says what to do" "wasmbox session rm foreign" "$out"
     contains "foreign build: shown in list" "other" "$("$W" session list --db "$DB" | grep '^foreign ')"
@@ -103,7 +103,7 @@ pid=$!
 sleep 0.5
 run --session race -e 'who = "fast"' >/dev/null
 wait $pid; rc=$?
-check "concurrent commit: the later one exits 5" 5 $rc
+check "concurrent commit: the later one exits 6" 6 $rc
 contains "concurrent commit: says why" "changed or removed by another process" "$(cat "$tmp/race.err")"
 check "concurrent commit: the first one's state stands" '"fast"' "$(run --session race -p -e 'who')"
 
@@ -117,14 +117,14 @@ contains "show: name" "name: p" "$show"
 contains "show: runs" "runs: 5" "$show"
 contains "show: build" "build: this one" "$show"
 out=$(S show nosuch 2>&1); rc=$?
-check "show of a missing session exits 5" 5 $rc
+check "show of a missing session exits 6" 6 $rc
 contains "show of a missing session says so" "no session 'nosuch'" "$out"
 S rm other; rc=$?
 check "rm exits 0" 0 $rc
 out=$(S show other 2>&1); rc=$?
-check "rm removed it" 5 $rc
+check "rm removed it" 6 $rc
 out=$(S rm other 2>&1); rc=$?
-check "rm of a missing session exits 5" 5 $rc
+check "rm of a missing session exits 6" 6 $rc
 out=$(S frob 2>&1); rc=$?
 check "unknown subcommand exits 2" 2 $rc
 out=$(S show 2>&1); rc=$?
@@ -144,17 +144,17 @@ check "import gives the same state" 11 "$(run --session p2 -p -e 'add(0)')"
 check "the copy diverges" 12 "$(run --session p2 -p -e 'add(1)')"
 check "the original is unchanged" 11 "$(run --session p -p -e 'add(0)')"
 out=$(S import p2 "$tmp/p.snap" 2>&1); rc=$?
-check "import over an existing session exits 5" 5 $rc
+check "import over an existing session exits 6" 6 $rc
 contains "import over an existing session says so" "exists already" "$out"
 S export p - | S import p3 -
 check "export to stdout, import from stdin" 11 "$(run --session p3 -p -e 'add(0)')"
 head -c 1000 "$tmp/p.snap" > "$tmp/cut.snap"
 out=$(S import cut "$tmp/cut.snap" 2>&1); rc=$?
-check "a truncated file is refused" 5 $rc
+check "a truncated file is refused" 6 $rc
 contains "a truncated file: says so" "truncated" "$out"
 printf 'garbage' > "$tmp/junk.snap"
 out=$(S import junk "$tmp/junk.snap" 2>&1); rc=$?
-check "a foreign file is refused" 5 $rc
+check "a foreign file is refused" 6 $rc
 contains "a foreign file: says so" "not a wasmbox snapshot" "$out"
 # Another database takes the exported file as well.
 "$W" session import moved "$tmp/p.snap" --db "$tmp/second.db"
