@@ -30,7 +30,7 @@ static const char session_usage[] =
     "again). export writes a self-checking file that import reads back, on\n"
     "this or another machine with the same build.\n"
     "\n"
-    "exit status: 0 ok, 2 usage error, 5 no such session or a database error\n";
+    "exit status: 0 ok, 2 usage error, 6 no such session or a database error\n";
 
 int cli_session_option(cli_session *s, int argc, char **argv, int *i)
 {
