@@ -11,6 +11,7 @@
  * killed at any point (SQLite's journal makes the transaction atomic); a
  * power loss may lose the last commits but never leaves a torn state. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -192,6 +193,12 @@ wb_status wb__store_open(const char *path, wb__store **out)
     }
     if (!(s->path = strdup(path)))
         return serr(s, WB_ENOMEM, "out of host memory");
+    /* Sessions hold what scripts computed (tool results among it): a new
+     * database is readable by its owner only (SQLite gives its -wal and
+     * -shm files the same mode). */
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         return serr(s, WB_EIO, "cannot open the session database %s: %s", path,
                     s->db ? sqlite3_errmsg(s->db) : "out of memory");
