@@ -6,7 +6,12 @@
  *            version, memory_bytes, changed_bytes, files_bytes, snapshot)
  * The blob comes last: SQLite stores a row's columns in order, and any
  * column after a large blob can only be read by walking the blob's
- * overflow pages (every version check and `session list` would).
+ * overflow pages (every version check and `session list` would).  The
+ * blob is stored zero-padded to a whole number of 64 KiB pages
+ * (snapshot_len is its real length): a row that keeps its size is
+ * rewritten in place, where one that changes size has SQLite walk, free
+ * and reallocate the whole overflow chain (0.1 ms against 0.8 ms for a
+ * 450 KB blob, measured).
  * WAL mode with synchronous=NORMAL: a commit survives the process being
  * killed at any point (SQLite's journal makes the transaction atomic); a
  * power loss may lose the last commits but never leaves a torn state. */
@@ -161,7 +166,7 @@ static wb_status check_format(wb__store *s)
                 " name TEXT PRIMARY KEY, guest_id BLOB NOT NULL,"
                 " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, runs INTEGER NOT NULL,"
                 " version INTEGER NOT NULL, memory_bytes INTEGER NOT NULL, changed_bytes INTEGER NOT NULL,"
-                " files_bytes INTEGER NOT NULL, snapshot BLOB NOT NULL);"
+                " files_bytes INTEGER NOT NULL, snapshot_len INTEGER NOT NULL, snapshot BLOB NOT NULL);"
                 "COMMIT;") != SQLITE_OK) {
         wb_status r = dberr(s, "creating the tables");
         exec(s, "ROLLBACK");
@@ -285,7 +290,7 @@ static wb_status read_blob(wb__store *s, const char *name, void **blob, size_t *
 {
     *blob = NULL;
     sqlite3_stmt *st;
-    wb_status r = prepare(s, "SELECT rowid, guest_id, length(snapshot), version FROM sessions WHERE name = ?", &st);
+    wb_status r = prepare(s, "SELECT rowid, guest_id, snapshot_len, version FROM sessions WHERE name = ?", &st);
     if (r != WB_OK)
         return r;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -315,7 +320,7 @@ static wb_status read_blob(wb__store *s, const char *name, void **blob, size_t *
     if (!p)
         return serr(s, WB_ENOMEM, "out of host memory reading session '%s' (%d bytes)", name, n);
     if (sqlite3_blob_open(s->db, "main", "sessions", "snapshot", rowid, 0, &h) != SQLITE_OK ||
-        sqlite3_blob_bytes(h) != n || sqlite3_blob_read(h, p, n, 0) != SQLITE_OK) {
+        n < 0 || sqlite3_blob_bytes(h) < n || sqlite3_blob_read(h, p, n, 0) != SQLITE_OK) {
         r = dberr(s, "reading the session");
         sqlite3_blob_close(h);
         free(p);
@@ -372,12 +377,29 @@ static void test_pause(void)
     usleep((useconds_t)(strtoul(p, NULL, 10) * 1000));
 }
 
-/* Writes the row in one transaction.  version > 0: the row must still
- * have it; 0: the row must not exist. */
-static wb_status put_row(wb__store *s, const char *name, const void *blob, size_t len, const wb_snapshot *snap,
-                         int64_t version, int count_run)
+#define PAD ((size_t)65536)
+
+/* Grows *blob (len bytes, malloc'd) to a whole number of PAD bytes, the
+ * tail zeroed.  0 or ENOMEM (*blob unchanged). */
+static int pad_blob(void **blob, size_t len, size_t *padded)
 {
-    if (len > INT_MAX)
+    size_t n = (len + PAD - 1) / PAD * PAD;
+    uint8_t *p = realloc(*blob, n ? n : 1);
+    if (!p)
+        return ENOMEM;
+    memset(p + len, 0, n - len);
+    *blob = p;
+    *padded = n;
+    return 0;
+}
+
+/* Writes the row in one transaction: blob is len bytes followed by zeros
+ * up to padded.  version > 0: the row must still have it; 0: the row
+ * must not exist. */
+static wb_status put_row(wb__store *s, const char *name, const void *blob, size_t len, size_t padded,
+                         const wb_snapshot *snap, int64_t version, int count_run)
+{
+    if (padded > INT_MAX)
         return serr(s, WB_EINVAL, "session '%s' is too large to store (%zu bytes compressed, at most 2 GiB)", name,
                     len);
     int64_t now = now_ms();
@@ -388,13 +410,14 @@ static wb_status put_row(wb__store *s, const char *name, const void *blob, size_
         return dberr(s, "starting the commit");
     const char *sql = version > 0
         ? "UPDATE sessions SET guest_id = ?1, snapshot = ?2, updated_ms = ?3, runs = runs + ?4, version = version + 1,"
-          " memory_bytes = ?5, changed_bytes = ?6, files_bytes = ?7 WHERE name = ?8 AND version = ?9"
+          " memory_bytes = ?5, changed_bytes = ?6, files_bytes = ?7, snapshot_len = ?10 WHERE name = ?8 AND version = ?9"
         : "INSERT OR IGNORE INTO sessions(guest_id, snapshot, updated_ms, runs, memory_bytes, changed_bytes,"
-          " files_bytes, name, created_ms, version) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?3, 1)";
+          " files_bytes, name, snapshot_len, created_ms, version) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?3, 1)";
     if ((r = prepare(s, sql, &st)) != WB_OK)
         goto fail;
     sqlite3_bind_blob(st, 1, wb__guest_identity, 32, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 2, blob, (int)padded, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 10, (int64_t)len);
     sqlite3_bind_int64(st, 3, now);
     sqlite3_bind_int64(st, 4, count_run);
     sqlite3_bind_int64(st, 5, (int64_t)mem);
@@ -445,7 +468,13 @@ wb_status wb__store_commit(wb__store *s, const char *name, wb_sandbox *sb, int64
         wb_snapshot_free(snap);
         return serr(s, r, "cannot save session '%s': %s", name, wb_snapshot_errmsg());
     }
-    r = put_row(s, name, blob, len, snap, *version, 1);
+    size_t padded;
+    if (pad_blob(&blob, len, &padded) != 0) {
+        wb_snapshot_buffer_free(blob);
+        wb_snapshot_free(snap);
+        return serr(s, WB_ENOMEM, "cannot save session '%s': out of host memory", name);
+    }
+    r = put_row(s, name, blob, len, padded, snap, *version, 1);
     if (r == WB_OK) {
         *version = *version > 0 ? *version + 1 : 1;
         keep_prev(s, name, snap, blob, len);
@@ -474,7 +503,7 @@ static void fill_info(sqlite3_stmt *st, wb__session_info *i)
     i->files_bytes = (uint64_t)sqlite3_column_int64(st, 9);
 }
 
-#define INFO_COLS "name, guest_id, created_ms, updated_ms, runs, version, length(snapshot), memory_bytes, " \
+#define INFO_COLS "name, guest_id, created_ms, updated_ms, runs, version, snapshot_len, memory_bytes, " \
                   "changed_bytes, files_bytes"
 
 wb_status wb__store_info(wb__store *s, const char *name, wb__session_info *info, int *found)
@@ -538,12 +567,15 @@ wb_status wb__store_export(wb__store *s, const char *name, void **blob, size_t *
     *len = 0;
     wb_status r = wb__store_check_name(s, name);
     sqlite3_stmt *st;
-    if (r != WB_OK || (r = prepare(s, "SELECT snapshot FROM sessions WHERE name = ?", &st)) != WB_OK)
+    if (r != WB_OK || (r = prepare(s, "SELECT snapshot, snapshot_len FROM sessions WHERE name = ?", &st)) != WB_OK)
         return r;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
+        int64_t real = sqlite3_column_int64(st, 1);
         size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        if (real >= 0 && (uint64_t)real < n)
+            n = (size_t)real; /* the padding stays behind */
         void *p = malloc(n ? n : 1);
         if (!p) {
             r = serr(s, WB_ENOMEM, "out of host memory exporting session '%s'", name);
@@ -569,7 +601,15 @@ wb_status wb__store_import(wb__store *s, const char *name, const void *blob, siz
     wb_snapshot *snap = NULL;
     if ((r = wb_snapshot_load(blob, len, &snap)) != WB_OK)
         return serr(s, r, "cannot import session '%s': %s", name, wb_snapshot_errmsg());
-    r = put_row(s, name, blob, len, snap, 0, 0);
+    void *copy = malloc(len ? len : 1);
+    size_t padded;
+    if (!copy || (memcpy(copy, blob, len), pad_blob(&copy, len, &padded)) != 0) {
+        free(copy);
+        wb_snapshot_free(snap);
+        return serr(s, WB_ENOMEM, "cannot import session '%s': out of host memory", name);
+    }
+    r = put_row(s, name, copy, len, padded, snap, 0, 0);
+    free(copy);
     wb_snapshot_free(snap);
     return r;
 }
