@@ -28,6 +28,8 @@
  *    build time and linked in) is loaded on the first wb_new(); every
  *    sandbox maps it copy-on-write.  Snapshots map one read-only view of
  *    it, on first use, to compare pages against.
+ *  - Per thread: the message of the last failed wb_snapshot_load() or
+ *    wb_snapshot_save() (wb_snapshot_errmsg()).
  *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
  *    region for undo logs (address space, touched pages only), freed when
  *    the thread ends (two pthread keys).
@@ -520,6 +522,50 @@ WB_API wb_status wb_fs_list(wb_sandbox *sb, const char *path, char **text, size_
 
 /* Frees what wb_fs_read() and wb_fs_list() return (NULL is fine). */
 WB_API void wb_fs_free(void *p);
+
+/* ---------------------------------------------------------------- sessions
+ *
+ * Named sandbox states in a SQLite database, as `wasmbox run --session`
+ * keeps them (docs/sessions.md).  A commit is one transaction (a process
+ * killed at any point leaves the previous state); a session saved by
+ * another guest build is refused.
+ *
+ *   wb_session_db *db;  wb_session_db_open(NULL, &db);
+ *   wb_session_restore(db, "work", sb, &found);   // found 0: a new session
+ *   wb_run(sb, ...);
+ *   wb_session_commit(db, "work", sb);
+ *
+ * Names: 1 to 128 of A-Z a-z 0-9 . _ - (not starting with . or -). */
+typedef struct wb_session_db wb_session_db;
+
+/* Opens or creates the database at path (NULL: $XDG_DATA_HOME/wasmbox/
+ * sessions.db, else ~/.local/share/wasmbox/sessions.db, its folder made
+ * if needed).  OUT *out: close with wb_session_db_close(), also when the
+ * call fails (it then carries wb_session_db_errmsg()); NULL only when out
+ * of memory.  Thread: any; the handle then one thread at a time.  Since 0.1. */
+WB_API wb_status wb_session_db_open(const char *path, wb_session_db **out);
+WB_API void wb_session_db_close(wb_session_db *db);
+
+/* Detail on the last failure on db.  Borrowed: valid until the next call
+ * on db.  Since 0.1. */
+WB_API const char *wb_session_db_errmsg(const wb_session_db *db);
+
+/* Puts session name's state into sb (*found 1), or leaves sb alone when
+ * there is no such session (*found 0: the next commit creates it).
+ * WB_EINVAL for a session of another guest build or a corrupt one,
+ * WB_EMEMLIMIT when it does not fit sb's memory limit, WB_EIO for the
+ * database.  found may be NULL.  Since 0.1. */
+WB_API wb_status wb_session_restore(wb_session_db *db, const char *name, wb_sandbox *sb, int *found);
+
+/* Saves sb's state as session name.  Commit what you restored: if another
+ * process committed the session since this handle restored it (or, for
+ * a new session, created it), the commit is refused with WB_ESTATE and
+ * nothing is written.  Only the 16 KiB windows of memory that changed
+ * since the restore or last commit are compressed again.  Since 0.1. */
+WB_API wb_status wb_session_commit(wb_session_db *db, const char *name, wb_sandbox *sb);
+
+/* Removes session name (*found 0 if there was none; found may be NULL). */
+WB_API wb_status wb_session_remove(wb_session_db *db, const char *name, int *found);
 
 #ifdef __cplusplus
 }
