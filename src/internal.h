@@ -70,6 +70,12 @@ typedef struct wb__host {
     size_t answer_len;
     char *batch;
     size_t batch_len;
+    /* The sandbox's tools, for synchronous calls (OP_TOOL_SYNC), and the
+     * answer to the last one (malloc'd, read with OP_READ). */
+    struct wb__tools *tools;
+    char *sync_answer;
+    /* wb_try frames of the running guest, innermost first (guest_unwind.c). */
+    struct wb__unwind *unwind;
 } wb__host;
 
 enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };

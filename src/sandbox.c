@@ -76,6 +76,7 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         if (pol->output_bytes && !(o->set & WB__SET_OUTPUT)) o->output_limit = pol->output_bytes;
     }
     wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    sb->host.tools = &sb->tools;
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;
         sb->host.catalog_len = sb->tools.catalog_len;
@@ -273,7 +274,7 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     wb__fuel_begin(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
-    wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
+    wb__guest_run(sb->guest, (int)lang, code ? code : "", len, &o);
     return drive(sb, &o, automatic, out);
 }
 

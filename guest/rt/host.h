@@ -15,6 +15,9 @@ enum {
     WB_HOST_OP_READ = 3,   /* req: buffer of exactly the announced length; copies the host's answer */
     WB_HOST_OP_BATCH = 4,  /* req: JSON array of tool calls made this turn; returns 0 */
     WB_HOST_OP_POLL = 5,   /* no req; returns 1 when the run must stop (time or output limit) */
+    WB_HOST_OP_TOOL_ARGV = 6, /* req: NUL-terminated words "name\0--key\0value\0"; runs the call now;
+                                 returns the answer's length for OP_READ: '0' + result JSON,
+                                 '1' + "Name: message" (denied/failed), '2' + usage message */
 };
 
 #ifdef __wasm__
