@@ -12,7 +12,10 @@ WB_WRAP := __wasi_fd_read __wasi_fd_write __wasi_fd_close __wasi_fd_pread __wasi
            exit _Exit atexit fopen fdopen fmemopen open_memstream tmpfile fclose
 GUEST_LDFLAGS += $(foreach s,$(WB_WRAP),-Wl,--wrap=$(s))
 
-# Native build of the shell for iteration and fuzzing (no applets).
+# Native build of the shell for iteration and fuzzing (no applets).  This
+# file is read before the Makefile names its first rule: keep "all" the
+# default goal.
+.DEFAULT_GOAL := all
 SH_NATIVE := $(B)/native/wbsh
 SH_NATIVE_SRCS := $(wildcard guest/shell/*.c) guest/rt/proc.c guest/rt/alloc.c guest/rt/applet_run.c \
                   guest/rt/unwind_native.c guest/applets/registry.c tests/native/wbsh.c

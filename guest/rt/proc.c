@@ -41,7 +41,7 @@ static struct fdtab *cur;
 __wasi_errno_t __real___wasi_fd_read(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_size_t *);
 __wasi_errno_t __real___wasi_fd_write(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_size_t *);
 __wasi_errno_t __real___wasi_fd_close(__wasi_fd_t);
-__wasi_errno_t __real___wasi_fd_prestat_get(__wasi_fd_t, __wasi_prestat_t *);
+
 
 static ssize_t host_read(int hfd, void *buf, size_t n)
 {
@@ -141,7 +141,7 @@ void proc_init(void)
     /* Preopened directories pass through with their own numbers. */
     for (int i = 3; i < 64; i++) {
         __wasi_prestat_t ps;
-        if (__real___wasi_fd_prestat_get((__wasi_fd_t)i, &ps) != 0)
+        if (__wasi_fd_prestat_get((__wasi_fd_t)i, &ps) != 0)
             break;
         struct desc *d = desc_new(D_HOST);
         if (!d)

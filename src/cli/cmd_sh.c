@@ -1,0 +1,130 @@
+/* wasmbox sh: runs a shell script (guest/shell, docs/shell.md) in a
+ * sandbox, with the same limit and policy options as wasmbox run.
+ *
+ *   wasmbox sh [OPTIONS] -c SCRIPT [ARG...]
+ *   wasmbox sh [OPTIONS] FILE [ARG...]
+ *   wasmbox sh [OPTIONS]              (script on stdin)
+ *
+ * ARGs become the positional parameters $1...; the exit status is the
+ * script's own, or 3/4 when a limit or the sandbox stopped it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* 'set -- ARG...;' in front of the script, on its first line so that line
+ * numbers in messages stay those of the script. */
+static char *with_args(const char *code, size_t len, char **args, int nargs, size_t *outlen)
+{
+    size_t cap = len + 16;
+    for (int i = 0; i < nargs; i++)
+        cap += strlen(args[i]) * 4 + 3;
+    char *s = malloc(cap), *p = s;
+    if (!s)
+        return NULL;
+    p += sprintf(p, "set --");
+    for (int i = 0; i < nargs; i++) {
+        *p++ = ' ';
+        *p++ = '\'';
+        for (const char *c = args[i]; *c; c++) {
+            if (*c == '\'') {
+                memcpy(p, "'\\''", 4);
+                p += 4;
+            } else {
+                *p++ = *c;
+            }
+        }
+        *p++ = '\'';
+    }
+    *p++ = ';';
+    *p++ = ' ';
+    memcpy(p, code, len);
+    p += len;
+    *outlen = (size_t)(p - s);
+    return s;
+}
+
+int cmd_sh(int argc, char **argv)
+{
+    const char *script = NULL, *file = NULL;
+    int json = 0, i = 0, rc = EXIT_USAGE;
+    wb_config *cfg;
+    if (wb_config_new(&cfg) != WB_OK) {
+        fprintf(stderr, "wasmbox: out of memory\n");
+        return EXIT_SANDBOX;
+    }
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        int used;
+        if (!strcmp(a, "-c")) {
+            if (i + 1 >= argc) { rc = usage_error("%s needs the script to run", a); goto out; }
+            script = argv[++i];
+            i++;
+            break;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if ((used = cli_config_option(cfg, argc, argv, i)) != 0) {
+            if (used < 0)
+                goto out;
+            i += used - 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage_text, stdout);
+            rc = 0;
+            goto out;
+        } else if (!strcmp(a, "--")) {
+            i++;
+            if (i < argc)
+                file = argv[i++];
+            break;
+        } else if (a[0] == '-' && a[1] != 0) {
+            rc = usage_error("unknown option '%s' for sh (the script's own options go after -c SCRIPT or FILE)", a);
+            goto out;
+        } else {
+            file = a;
+            i++;
+            break;
+        }
+    }
+    char *code = NULL;
+    size_t len = 0;
+    if (script) {
+        code = strdup(script);
+        len = strlen(script);
+        /* bash -c SCRIPT NAME ARGS: NAME is $0, not a positional parameter */
+        if (i < argc)
+            i++;
+    } else {
+        FILE *f = file && strcmp(file, "-") ? fopen(file, "rb") : stdin;
+        if (!f) {
+            fprintf(stderr, "wasmbox: cannot open '%s': %s\n", file, strerror(errno));
+            goto out;
+        }
+        code = read_stream(f, &len);
+        if (f != stdin)
+            fclose(f);
+    }
+    if (!code) {
+        fprintf(stderr, "wasmbox: cannot read the script '%s': %s\n", file ? file : "-",
+                strerror(errno ? errno : EIO));
+        goto out;
+    }
+    if (i < argc) {
+        size_t nl;
+        char *c2 = with_args(code, len, argv + i, argc - i, &nl);
+        free(code);
+        if (!c2) {
+            fprintf(stderr, "wasmbox: out of memory\n");
+            rc = EXIT_SANDBOX;
+            goto out;
+        }
+        code = c2;
+        len = nl;
+    }
+    rc = cli_run_once(cfg, WB_SH, code, len, json, 0);
+    free(code);
+out:
+    wb_config_free(cfg);
+    return rc;
+}
