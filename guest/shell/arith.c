@@ -8,8 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "((" or "let" while those run: bash names them in arithmetic errors. */
+const char *arith_who;
+
 struct ar {
     const char *expr; /* whole expression, for messages */
+    const char *last_op; /* where the last operator started (error token) */
     const char *p;
     int noeval;
     int err;
@@ -27,7 +31,10 @@ static void ar_error(struct ar *a, const char *msg, const char *tok)
     const char *e = a->expr;
     while (*e == ' ')
         e++;
-    sh_err("%s: %s (error token is \"%s\")", e, msg, tok);
+    if (arith_who)
+        sh_err("%s: %s: %s (error token is \"%s\")", arith_who, e, msg, tok);
+    else
+        sh_err("%s: %s (error token is \"%s\")", e, msg, tok);
 }
 
 static void skip(struct ar *a)
@@ -54,6 +61,7 @@ static int accept(struct ar *a, const char *op)
         return 0;
     if (n == 2 && (!strcmp(op, "<<") || !strcmp(op, ">>") || !strcmp(op, "**")) && nx == '=')
         return 0;
+    a->last_op = a->p;
     a->p += n;
     return 1;
 }
@@ -72,7 +80,9 @@ static long long var_value(struct ar *a, const char *name, const char *sub)
             s = e ? e->val : NULL;
         } else if (v) {
             int err = 0;
-            long long i = arith_eval(sub, &err);
+            char *xs = expand_str(sub, EX_NOTILDE);
+            long long i = arith_eval(xs, &err);
+            free(xs);
             if (err) {
                 a->err = 1;
                 return 0;
@@ -103,7 +113,7 @@ static long long var_value(struct ar *a, const char *name, const char *sub)
         return 0;
     }
     char *copy = xstrdup(s);
-    struct ar sub_a = {copy, copy, a->noeval, 0, a->depth + 1};
+    struct ar sub_a = {copy, NULL, copy, a->noeval, 0, a->depth + 1};
     long long v = ar_comma(&sub_a);
     skip(&sub_a);
     if (!sub_a.err && *sub_a.p) {
@@ -289,7 +299,7 @@ static long long ar_unary(struct ar *a)
         return v;
     }
     if (!*a->p)
-        ar_error(a, "syntax error: operand expected", "");
+        ar_error(a, "syntax error: operand expected", a->last_op ? a->last_op : "");
     else
         ar_error(a, "syntax error: operand expected", a->p);
     return 0;
@@ -532,7 +542,7 @@ static long long ar_comma(struct ar *a)
 
 long long arith_eval(const char *expr, int *err)
 {
-    struct ar a = {expr, expr, 0, 0, 0};
+    struct ar a = {expr, NULL, expr, 0, 0, 0};
     skip(&a);
     if (!*a.p) {
         *err = 0;

@@ -159,7 +159,7 @@ static int bi_return(int argc, char **argv)
     }
     if (sh->level == 0 && !sh->in_trap) {
         sh_err("return: can only `return' from a function or sourced script");
-        return 1;
+        return 2;
     }
     sh->status = st;
     sh->returning = 1;
@@ -563,6 +563,10 @@ static int bi_declare(int argc, char **argv)
     int rc = 0;
     for (; i < argc; i++) {
         const char *a = argv[i];
+        /* \001: an assignment word left unexpanded by exec_simple */
+        int raw = a[0] == '\001';
+        if (raw)
+            a++;
         const char *eq = strchr(a, '=');
         size_t nl = eq ? (size_t)(eq - a) : strlen(a);
         if (eq && nl && a[nl - 1] == '+')
@@ -624,11 +628,27 @@ static int bi_declare(int argc, char **argv)
             }
         }
         v->flags = newflags & ~V_READONLY;
-        if (eq) {
-            char *w = xstrdup(a);
-            if (do_assign(w, 0))
+        if (eq && raw) {
+            if (do_assign(a, 0))
                 rc = 1;
-            free(w);
+        } else if (eq) {
+            /* from an expansion: the value is literal */
+            int append = eq > a && eq[-1] == '+';
+            struct sbuf b = {0};
+            const char *cur = append ? var_str(name) : NULL;
+            sb_adds(&b, cur ? cur : "");
+            sb_adds(&b, eq + 1);
+            if (br) {
+                char *sub = xstrndup(a + (br - name) + 1, strlen(a + (br - name) + 1));
+                char *close = strchr(sub, ']');
+                if (close)
+                    *close = 0;
+                rc |= var_assign_elem(name, sub, eq + 1, append);
+                free(sub);
+            } else {
+                rc |= var_set(name, b.s, 0);
+            }
+            sb_free(&b);
         } else if (!(v->flags & V_UNSET) && (add & (V_UPPER | V_LOWER)) && v->str) {
             char *nv = var_apply_case(v, v->str);
             free(v->str);
@@ -1081,7 +1101,7 @@ static int bi_getopts(int argc, char **argv)
         if (silent) {
             var_set("OPTARG", o, 0);
         } else {
-            out_printf(2, "bash: line %d: illegal option -- %c\n", sh->lineno, c);
+            out_printf(2, "bash: illegal option -- %c\n", c);
         }
         var_set(name, "?", 0);
         if (last) {
@@ -1105,7 +1125,7 @@ static int bi_getopts(int argc, char **argv)
                 var_set(name, ":", 0);
                 var_set("OPTARG", o, 0);
             } else {
-                out_printf(2, "bash: line %d: option requires an argument -- %c\n", sh->lineno, c);
+                out_printf(2, "bash: option requires an argument -- %c\n", c);
                 var_set(name, "?", 0);
             }
             optind++;
@@ -1134,9 +1154,12 @@ static int bi_let(int argc, char **argv)
         return 1;
     }
     long long v = 0;
+    extern const char *arith_who;
     for (int i = 1; i < argc; i++) {
         int err = 0;
+        arith_who = "let";
         v = arith_eval(argv[i], &err);
+        arith_who = NULL;
         if (err)
             return 1;
     }

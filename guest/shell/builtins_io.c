@@ -148,6 +148,23 @@ static double arg_double(const char *s)
     return v;
 }
 
+/* printf %q: bash's backslash style, $'...' when control characters. */
+static char *quote_backslash(const char *s)
+{
+    if (!*s)
+        return xstrdup("''");
+    for (const char *c = s; *c; c++)
+        if ((unsigned char)*c < 32 || *c == 127)
+            return quote_for_reuse(s); /* the $'...' form */
+    struct sbuf b = {0};
+    for (const char *c = s; *c; c++) {
+        if (strchr(" \t'\"\\|&;()<>!{}*[?]^$`,", *c) || (*c == '~' && c == s) || (*c == '#' && c == s))
+            sb_addc(&b, '\\');
+        sb_addc(&b, *c);
+    }
+    return sb_take(&b);
+}
+
 /* One pass of the format; returns the number of arguments consumed. */
 static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv, int *stop)
 {
@@ -232,7 +249,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
                     spec[k++] = *p++;
             }
         }
-        while (*p && strchr("hlLqjzt", *p))
+        while (*p && strchr("hlLjzt", *p))
             p++;
         char conv = *p;
         if (!conv) {
@@ -325,11 +342,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
                 (void)st;
                 val = sb_take(&eb);
             } else if (conv == 'q') {
-                val = a ? quote_for_reuse(a) : xstrdup("''");
-                if (a && !*a) {
-                    free(val);
-                    val = xstrdup("''");
-                }
+                val = quote_backslash(a ? a : "");
             } else {
                 val = xstrdup(a ? a : "");
             }

@@ -117,8 +117,9 @@ int wb_sh_run(const char *code, size_t len, char **argv)
         if (t2)
             st = t2 & 0xff;
     }
-    /* locals of functions an exit unwound out of */
+    /* functions an exit unwound out of */
+    shell_unwind_to(0);
     var_pop_level(1);
-    sh->nfuncname = 0;
+    sh->level = 0;
     return st;
 }

@@ -49,9 +49,29 @@ _Noreturn void sh_fatal(int status, const char *fmt, ...)
         char tmp[512];
         vsnprintf(tmp, sizeof tmp, fmt, ap);
         va_end(ap);
-        sh_err("%s", tmp);
+        if (*tmp)
+            sh_err("%s", tmp);
     }
     wb_throw(THROW_EXIT | (status & 0xff));
+}
+
+_Noreturn void sh_abort(void)
+{
+    wb_throw(THROW_ERR | 1);
+}
+
+void shell_unwind_to(int depth)
+{
+    while (sh->nfuncname > depth) {
+        int i = --sh->nfuncname;
+        var_pop_level(sh->level);
+        sh->level--;
+        free(sh->funcname_stack[i]);
+        sv_free(&sh->pos);
+        sh->pos = sh->frame_pos[i];
+        memset(&sh->frame_pos[i], 0, sizeof sh->frame_pos[i]);
+    }
+    sh->returning = 0;
 }
 
 /* ------------------------------------------------------------ shell copies */
@@ -91,8 +111,16 @@ struct shell *shell_clone(const struct shell *src)
     c->trap_exit = NULL; /* a subshell does not run its parent's EXIT trap */
     c->trap_err = src->trap_err ? xstrdup(src->trap_err) : NULL;
     c->trap_return = NULL;
-    for (int i = 0; i < src->nfuncname; i++)
+    c->frame_pos = NULL;
+    if (src->frame_pos) {
+        c->frame_pos = xmalloc(256 * sizeof *c->frame_pos);
+        memset(c->frame_pos, 0, 256 * sizeof *c->frame_pos);
+    }
+    for (int i = 0; i < src->nfuncname; i++) {
         c->funcname_stack[i] = xstrdup(src->funcname_stack[i]);
+        for (size_t k = 0; k < src->frame_pos[i].n; k++)
+            sv_push(&c->frame_pos[i], xstrdup(src->frame_pos[i].v[k]));
+    }
     return c;
 }
 
@@ -120,8 +148,11 @@ void shell_free(struct shell *s)
     free(s->trap_exit);
     free(s->trap_err);
     free(s->trap_return);
-    for (int i = 0; i < s->nfuncname; i++)
+    for (int i = 0; i < s->nfuncname; i++) {
         free(s->funcname_stack[i]);
+        sv_free(&s->frame_pos[i]);
+    }
+    free(s->frame_pos);
     free(s);
 }
 
@@ -221,7 +252,12 @@ int call_function(struct func *f, char **argv)
         sh_err("%s: maximum function nesting level exceeded (%d)", argv[0], sh->nfuncname);
         return 1;
     }
-    struct svec saved = sh->pos;
+    if (!sh->frame_pos) {
+        sh->frame_pos = xmalloc(256 * sizeof *sh->frame_pos);
+        memset(sh->frame_pos, 0, 256 * sizeof *sh->frame_pos);
+    }
+    int depth = sh->nfuncname;
+    sh->frame_pos[depth] = sh->pos;
     memset(&sh->pos, 0, sizeof sh->pos);
     for (int i = 1; argv[i]; i++)
         sv_push(&sh->pos, xstrdup(argv[i]));
@@ -241,11 +277,7 @@ int call_function(struct func *f, char **argv)
         st = sh->status;
     }
     sh->breaking = sh->continuing = 0;
-    var_pop_level(sh->level);
-    sh->level--;
-    free(sh->funcname_stack[--sh->nfuncname]);
-    sv_free(&sh->pos);
-    sh->pos = saved;
+    shell_unwind_to(depth);
     parsed_unref(owner);
     return st;
 }
@@ -324,6 +356,24 @@ static int apply_redirs(struct redir *r)
         if (expand_redir_word(r, &w))
             return 1;
         if (r->op == R_DUPIN || r->op == R_DUPOUT) {
+            if (r->fdvar) {
+                /* {var}>&N allocates; {var}>&- closes the fd named by var */
+                if (!strcmp(w, "-")) {
+                    const char *v = var_str(r->fdvar);
+                    if (v)
+                        proc_close(atoi(v));
+                } else if (all_digits(w) && proc_isopen(atoi(w))) {
+                    char buf[16];
+                    snprintf(buf, sizeof buf, "%d", proc_dup_min(atoi(w), 10));
+                    var_set(r->fdvar, buf, 0);
+                } else {
+                    sh_err("%s: Bad file descriptor", w);
+                    free(w);
+                    return 1;
+                }
+                free(w);
+                continue;
+            }
             if (!strcmp(w, "-")) {
                 proc_close(fd);
                 free(w);
@@ -729,7 +779,27 @@ static int exec_simple(struct node *n)
     sh->lineno = n->lineno;
     struct svec argv = {0};
     pending_cmdsub_status = -1;
-    expand_words(&n->words, &argv);
+    const char *w0 = n->words.n ? n->words.v[0] : "";
+    if (!strcmp(w0, "declare") || !strcmp(w0, "typeset") || !strcmp(w0, "local") || !strcmp(w0, "export") ||
+        !strcmp(w0, "readonly")) {
+        /* declaration builtins: NAME=value arguments are assignments (no
+         * splitting, compound values kept), expanded by the builtin */
+        for (size_t i = 0; i < n->words.n; i++) {
+            if (i > 0 && sh_is_assignment(n->words.v[i])) {
+                struct sbuf b = {0};
+                sb_addc(&b, '\001'); /* raw: bi_declare expands it */
+                sb_adds(&b, n->words.v[i]);
+                sv_push(&argv, sb_take(&b));
+            } else {
+                struct svec one = {0};
+                sv_push(&one, xstrdup(n->words.v[i]));
+                expand_words(&one, &argv);
+                sv_free(&one);
+            }
+        }
+    } else {
+        expand_words(&n->words, &argv);
+    }
     int st = 0;
     if (argv.n == 0) {
         /* assignments and/or redirections only */
@@ -748,7 +818,8 @@ static int exec_simple(struct node *n)
                 xtrace(NULL, &one);
                 sv_free(&one);
             }
-            rc |= do_assign(n->assigns.v[i], 0);
+            if (do_assign(n->assigns.v[i], 0))
+                sh_abort(); /* bash abandons the line after a failed assignment */
         }
         if (n->redirs) {
             struct fdtab *ft = proc_save();
@@ -974,7 +1045,7 @@ static int case_match(struct node *n)
 static void set_loop_var(const char *name, const char *val)
 {
     if (var_set(name, val, 0))
-        wb_throw(THROW_EXIT | 1);
+        sh_abort();
 }
 
 static int exec_compound(struct node *n)
@@ -1013,6 +1084,11 @@ static int exec_compound(struct node *n)
         else
             for (size_t i = 0; i < sh->pos.n; i++)
                 sv_push(&items, xstrdup(sh->pos.v[i]));
+        if (!valid_name(n->name)) {
+            sv_free(&items);
+            sh_err("`%s': not a valid identifier", n->name);
+            sh_abort();
+        }
         sh->loop_depth++;
         for (size_t i = 0; i < items.n; i++) {
             set_loop_var(n->name, items.v[i]);
@@ -1096,7 +1172,10 @@ static int exec_compound(struct node *n)
             out_printf(2, "+ (( %s ))\n", e);
         }
         int err = 0;
+        extern const char *arith_who;
+        arith_who = "((";
         long long v = arith_eval(e, &err);
+        arith_who = NULL;
         free(e);
         return err ? 1 : v == 0;
     }
@@ -1197,6 +1276,15 @@ int exec_node(struct node *n)
 }
 
 /* ------------------------------------------------------------ strings */
+struct line_job {
+    struct node *root;
+};
+
+static int line_run(void *arg)
+{
+    return exec_node(((struct line_job *)arg)->root);
+}
+
 /* Parses and runs src one command line at a time in the current shell. */
 int exec_string(const char *src, size_t len, const char *what)
 {
@@ -1209,15 +1297,12 @@ int exec_string(const char *src, size_t len, const char *what)
         if (r == 0)
             break;
         if (r < 0) {
-            if (!strcmp(what, "-c")) {
-                out_printf(2, "bash: -c: %s\n", err);
-                if (strstr(err, "unexpected token"))
-                    out_printf(2, "bash: -c: line %d: `%s'\n", atoi(err + 5), line);
-            } else {
-                out_printf(2, "bash: %s: %s\n", what, err);
-                if (strstr(err, "unexpected token"))
-                    out_printf(2, "bash: %s: line %d: `%s'\n", what, atoi(err + 5), line);
-            }
+            /* bash: "bash: line N: msg" for the script, "bash: eval: line N: msg"
+             * for eval and the like, then the line's text for a bad token */
+            const char *pre = !strcmp(what, "-c") ? "" : what;
+            out_printf(2, "bash: %s%s%s\n", pre, *pre ? ": " : "", err);
+            if (strstr(err, "unexpected token"))
+                out_printf(2, "bash: %s%sline %d: `%s'\n", pre, *pre ? ": " : "", atoi(err + 5), line);
             free(err);
             free(line);
             st = 2;
@@ -1226,9 +1311,25 @@ int exec_string(const char *src, size_t len, const char *what)
         }
         struct parsed *saved = current_owner;
         current_owner = p;
-        st = exec_node(p->root);
+        struct line_job lj = {p->root};
+        int depth = sh->nfuncname, loops = sh->loop_depth, noerr = sh->no_errexit, level = sh->level;
+        int thrown = wb_try(line_run, &lj, &st);
         current_owner = saved;
         parsed_unref(p);
+        if (thrown) {
+            if (!(thrown & THROW_ERR)) {
+                sh_parser_free(ps);
+                wb_throw(thrown);
+            }
+            /* the command line is abandoned; the next one runs */
+            shell_unwind_to(depth);
+            sh->level = level;
+            sh->loop_depth = loops;
+            sh->no_errexit = noerr;
+            sh->breaking = sh->continuing = 0;
+            st = 1;
+            sh->status = 1;
+        }
         if (sh->breaking || sh->continuing || sh->returning)
             break;
     }

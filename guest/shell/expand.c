@@ -57,6 +57,11 @@ static void exp_text(struct xs *x, const char *s, size_t len, int mode);
  * non-interactive shell they end the script, as bash does. */
 static _Noreturn void exp_fatal(void)
 {
+    sh_abort();
+}
+
+static _Noreturn void exp_exit(void)
+{
     sh_fatal(1, "%s", "");
 }
 
@@ -250,21 +255,41 @@ static void lookup(const char *name, const char *sub, struct pvals *pv)
             pv->unset = 1;
         return;
     }
-    if (!strcmp(name, "PIPESTATUS") || !strcmp(name, "FUNCNAME") || !strcmp(name, "BASH_REMATCH") || 1) {
-        /* fallthrough to normal lookup */
-    }
     struct var *v = var_get(name);
-    if (!strcmp(name, "FUNCNAME") && (!v || (v->flags & V_UNSET))) {
+    int is_fn = !strcmp(name, "FUNCNAME"), is_ps = !strcmp(name, "PIPESTATUS");
+    if ((is_fn || is_ps) && (!v || (v->flags & V_UNSET))) {
+        /* dynamic arrays: the call stack (innermost first, then "main")
+         * and the statuses of the last pipeline */
+        struct svec all = {0};
+        if (is_fn) {
+            for (int i = sh->nfuncname - 1; i >= 0; i--)
+                sv_push(&all, xstrdup(sh->funcname_stack[i]));
+            if (sh->nfuncname)
+                sv_push(&all, xstrdup("main"));
+        } else {
+            for (size_t i = 0; i < sh->pipestatus.n; i++)
+                sv_push(&all, xstrdup(sh->pipestatus.v[i]));
+        }
         if (sub && (!strcmp(sub, "@") || !strcmp(sub, "*"))) {
             pv->is_list = 1;
-            for (int i = sh->nfuncname - 1; i >= 0; i--)
-                pv_add(pv, sh->funcname_stack[i]);
+            pv->star = sub[0] == '*';
+            pv->v = all;
             return;
         }
-        if (sh->nfuncname)
-            pv_add(pv, sh->funcname_stack[sh->nfuncname - 1]);
+        long idx = 0;
+        if (sub) {
+            int err = 0;
+            char *xs = expand_str(sub, EX_NOTILDE);
+            idx = (long)arith_eval(xs, &err);
+            free(xs);
+            if (idx < 0)
+                idx += (long)all.n;
+        }
+        if (idx >= 0 && (size_t)idx < all.n)
+            pv_add(pv, all.v[idx]);
         else
             pv->unset = 1;
+        sv_free(&all);
         return;
     }
     if (!sub) {
@@ -305,7 +330,9 @@ static void lookup(const char *name, const char *sub, struct pvals *pv)
         return;
     }
     int err = 0;
-    long long idx = arith_eval(sub, &err);
+    char *xsub = expand_str(sub, EX_NOTILDE);
+    long long idx = arith_eval(xsub, &err);
+    free(xsub);
     if (err)
         exp_fatal();
     if (idx < 0) {
@@ -358,7 +385,7 @@ char *expand_regex(const char *w)
 static char *word_escaped(const char *s, size_t len, int mode, const char *specials)
 {
     struct xs x = {0};
-    exp_text(&x, s, len, mode == M_UNQ ? M_UNQ : M_HEREDOC + 10);
+    exp_text(&x, s, len, mode == M_UNQ ? M_UNQ : M_HEREDOC + 11);
     struct sbuf b = {0};
     for (size_t i = 0; i < x.s.n; i++) {
         char c = x.s.s[i];
@@ -624,7 +651,7 @@ static void check_unset(const char *name, struct pvals *pv)
 {
     if (pv->unset && sh->o_nounset && strcmp(name, "@") && strcmp(name, "*")) {
         sh_err("%s: unbound variable", name);
-        exp_fatal();
+        exp_exit();
     }
 }
 
@@ -751,12 +778,8 @@ static void exp_brace(struct xs *x, const char *body, size_t len, int mode)
         if (pv.is_list)
             snprintf(buf, sizeof buf, "%zu", pv.v.n);
         else {
-            /* length in characters (UTF-8 aware) */
-            size_t n = 0;
-            if (pv.v.n)
-                for (const unsigned char *c = (const unsigned char *)pv.v.v[0]; *c; c++)
-                    if ((*c & 0xc0) != 0x80)
-                        n++;
+            /* bytes: the sandbox runs in the C locale, as bash with LC_ALL=C */
+            size_t n = pv.v.n ? strlen(pv.v.v[0]) : 0;
             snprintf(buf, sizeof buf, "%zu", n);
         }
         x_addn(x, buf, strlen(buf), mode == M_UNQ ? Q_EXP : Q_QUOTED);
@@ -821,7 +844,7 @@ static void exp_brace(struct xs *x, const char *body, size_t len, int mode)
             else
                 sh_err("%s: %s", name, *msg ? msg : "parameter null or not set");
             free(msg);
-            exp_fatal();
+            exp_exit();
         }
         sv_free(&pv.v);
         free(name);
@@ -904,7 +927,7 @@ static void exp_brace(struct xs *x, const char *body, size_t len, int mode)
                 if (off == 0) {
                     sv_push(&res.v, xstrdup(sh->arg0));
                     off = 0;
-                } else {
+                } else if (off > 0) {
                     off -= 1;
                 }
             }
@@ -1097,8 +1120,12 @@ static size_t exp_tilde(struct xs *x, const char *s, size_t len, size_t i)
  * double quotes (quotes are removed but single quotes are literal). */
 static void exp_text(struct xs *x, const char *s, size_t len, int mode)
 {
-    int dqword = mode == M_HEREDOC + 10;
+    /* M_HEREDOC+11: a pattern operand inside "...": its own characters and
+     * expansions stay pattern characters, only inner quotes quote. */
+    int patdq = mode == M_HEREDOC + 11;
+    int dqword = mode == M_HEREDOC + 10 || patdq;
     int eff = dqword ? M_DQ : mode;
+    char litflag = (eff == M_UNQ || patdq) ? Q_LIT : Q_QUOTED;
     size_t i = 0;
     while (i < len) {
         char c = s[i];
@@ -1113,7 +1140,7 @@ static void exp_text(struct xs *x, const char *s, size_t len, int mode)
                 i += 2;
                 continue;
             }
-            if (eff == M_UNQ) {
+            if (eff == M_UNQ || patdq) {
                 x_add(x, n, Q_QUOTED);
                 i += 2;
                 continue;
@@ -1167,7 +1194,7 @@ static void exp_text(struct xs *x, const char *s, size_t len, int mode)
             continue;
         }
         if (c == '$') {
-            i = exp_dollar(x, s, len, i, eff);
+            i = exp_dollar(x, s, len, i, patdq ? M_UNQ : eff);
             continue;
         }
         if (c == '`') {
@@ -1191,7 +1218,7 @@ static void exp_text(struct xs *x, const char *s, size_t len, int mode)
                 continue;
             }
         }
-        x_add(x, c, eff == M_UNQ ? Q_LIT : Q_QUOTED);
+        x_add(x, c, litflag);
         i++;
     }
 }

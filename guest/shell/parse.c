@@ -182,7 +182,7 @@ static size_t scan_dquote(struct parser *p, size_t i)
             if (p->s[i + 1] == '\n')
                 p->lineno++;
             i += 2;
-        } else if (c == '$') {
+        } else if (c == '$' && i + 1 < p->len && p->s[i + 1] != '"' && p->s[i + 1] != '\'') {
             i = scan_dollar(p, i);
         } else if (c == '`') {
             i = scan_backquote(p, i);
@@ -304,7 +304,9 @@ static size_t scan_cmdsub(struct parser *p, size_t i)
     }
     /* next token must be ')' */
     if (!(sub.have && sub.tok == T_RPAREN)) {
-        p->err = xstrdup("syntax error: unexpected end of file while looking for matching `)'");
+        struct sbuf b = {0};
+        sb_printf(&b, "line %d: unexpected EOF while looking for matching `)'", sub.lineno);
+        p->err = sb_take(&b);
         wb_throw(1);
     }
     p->lineno = sub.lineno;
@@ -807,7 +809,7 @@ static void parse_redirs(struct parser *p, struct node *n)
     }
 }
 
-static int is_assignment(const char *w)
+int sh_is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
     if (!eq || eq == w)
@@ -1043,12 +1045,7 @@ static struct node *parse_for(struct parser *p, int select)
     }
     if (peek(p) != T_WORD)
         unexpected(p);
-    n->name = p->text;
-    if (!valid_name(n->name)) {
-        struct sbuf b = {0};
-        sb_printf(&b, "`%s': not a valid identifier", n->name);
-        perr(p, sb_take(&b));
-    }
+    n->name = p->text; /* checked when the loop runs, as bash does */
     consume(p);
     skip_nl(p);
     if (peek_word(p, "in")) {
@@ -1278,7 +1275,7 @@ static struct node *parse_command(struct parser *p)
         if (t != T_WORD)
             break;
         char *w = p->text;
-        if (n->words.n == 0 && is_assignment(w)) {
+        if (n->words.n == 0 && sh_is_assignment(w)) {
             pvec_push(p, &n->assigns, w);
             consume(p);
             continue;

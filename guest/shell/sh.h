@@ -108,6 +108,8 @@ struct parsed {
  * error ...") on a syntax error.  name is used for messages. */
 struct parsed *sh_parse(const char *src, size_t len, int lineno, char **err);
 void parsed_ref(struct parsed *p);
+/* NAME=..., NAME+=..., NAME[sub]=... */
+int sh_is_assignment(const char *w);
 void parsed_unref(struct parsed *p);
 /* Scans the end of a $( ... ) starting at s (just after "$("): returns the
  * offset of the closing ')' or -1. */
@@ -189,6 +191,7 @@ struct shell {
     int getopts_pos;        /* position inside a bundle of short options */
     struct svec pipestatus;
     char *funcname_stack[256];
+    struct svec *frame_pos;   /* [256]: positional parameters saved by each call */
     int nfuncname;
     char *script_name;      /* "bash" prefix for messages */
 };
@@ -263,6 +266,11 @@ void func_define(const char *name, struct node *body, struct parsed *owner);
 int func_unset(const char *name);
 void run_exit_trap(void);
 enum { THROW_EXIT = 0x10000, THROW_ERR = 0x20000 }; /* wb_throw values: tag | status */
+/* Unwinds function calls above depth (after an abort or exit). */
+void shell_unwind_to(int depth);
+/* An error that abandons the current command line (bash's "jump to top
+ * level"): arithmetic errors, bad substitutions, readonly assignments. */
+_Noreturn void sh_abort(void);
 
 /* builtins.c */
 typedef int (*builtin_fn)(int argc, char **argv);

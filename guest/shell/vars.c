@@ -354,7 +354,9 @@ int var_assign_elem(const char *name, const char *sub, const char *val, int appe
         assoc_set(v, sub, nv);
         return 0;
     }
-    long long idx = arith_eval(sub, &err);
+    char *xs = expand_str(sub, EX_NOTILDE);
+    long long idx = arith_eval(xs, &err);
+    free(xs);
     if (err)
         return 1;
     if (idx < 0) {

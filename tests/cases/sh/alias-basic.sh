@@ -1,0 +1,5 @@
+alias ll='ls -l'
+alias ll
+alias
+unalias ll
+alias ll; echo "status $?"

@@ -1,0 +1,5 @@
+# files
+tmp=work.tmp
+trap 'rm -f "$tmp"; echo cleaned' EXIT
+echo data > "$tmp"
+[ -f "$tmp" ] && echo created
