@@ -330,6 +330,7 @@ static wb_status call_guest(wb__guest *g, int resume, int lang, const char *data
     struct call_args a = { g, resume, lang, data, len, 0 };
     int trap = wb__rt_call_undo(&c, &g->inst.w2c_memory, g->undo.active ? &g->undo : NULL, call_with_buffer, &a);
     g->host->unwind = NULL; /* frames a trap jumped past are gone */
+    wb__fibers_reset(g->host);
     finish_outcome(trap, a.status, &c, o);
     return WB_OK;
 }

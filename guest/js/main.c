@@ -16,6 +16,7 @@
 #include "quickjs.h"
 #include "../rt/host.h"
 #include "../shell/entry.h"
+#include "../rt/selftest.h"
 
 /* Added to quickjs.c by tools/patch-quickjs.sh: frees queued jobs unrun. */
 void JS_DropPendingJobs(JSRuntime *rt);
@@ -443,6 +444,8 @@ int wb_guest_run(int lang, const char *code, size_t len)
 {
     if (lang == WB_GUEST_SH)
         return wb_sh_guest_run(code, len);
+    if (lang == WB_GUEST_SELFTEST)
+        return wb_guest_selftest(code, len);
     if (lang != WB_GUEST_JS)
         return WB_GUEST_BADLANG;
     return after_stop(run_js(code, len));
