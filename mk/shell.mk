@@ -8,7 +8,7 @@ WB_WRAP := __wasi_fd_read __wasi_fd_write __wasi_fd_close __wasi_fd_pread __wasi
            __wasi_fd_seek __wasi_fd_tell __wasi_fd_fdstat_get __wasi_fd_fdstat_set_flags \
            __wasi_fd_filestat_get __wasi_fd_filestat_set_size __wasi_fd_filestat_set_times \
            __wasi_fd_readdir __wasi_fd_sync __wasi_fd_datasync __wasi_path_open \
-           malloc free calloc realloc aligned_alloc posix_memalign malloc_usable_size \
+           malloc free calloc realloc aligned_alloc posix_memalign \
            exit _Exit atexit fopen fdopen fmemopen open_memstream tmpfile fclose
 GUEST_LDFLAGS += $(foreach s,$(WB_WRAP),-Wl,--wrap=$(s))
 

@@ -1,13 +1,15 @@
 /* Allocation arenas: memory an applet allocates is reclaimed when it ends.
  *
  * In the wasm build every malloc/calloc/realloc/free/aligned_alloc/
- * posix_memalign/malloc_usable_size of the guest (libc, QuickJS, the shell,
- * applets) comes here (wasm-ld --wrap, mk/shell.mk).  Each block carries a
- * 16-byte header; blocks made while an arena is active are linked into it,
- * and arena_pop frees whatever the applet left.  The runtime's own memory
- * (pipe buffers, fd tables) uses rt_malloc, which is never tracked, so an
- * applet's pipe output outlives the applet.  Native builds have no applets
- * to reclaim: the functions are plain malloc there. */
+ * posix_memalign of the guest (libc, QuickJS, the shell, applets) comes
+ * here (wasm-ld --wrap, mk/shell.mk).  Outside applets they go straight to
+ * dlmalloc: no header, no cost but a test (QuickJS makes millions of
+ * allocations and must not pay for this).  While an applet runs, each
+ * block it gets is recorded in a hash table (pointer -> arena); free and
+ * realloc keep the table current, and arena_pop frees whatever the applet
+ * left.  The runtime's own memory (pipe buffers, fd tables) uses rt_malloc,
+ * which is never tracked, so an applet's pipe output outlives the applet.
+ * Native builds have no applets to reclaim: plain malloc there. */
 #include "proc.h"
 
 #include <errno.h>
@@ -19,180 +21,158 @@
 
 void *__real_malloc(size_t);
 void __real_free(void *);
+void *__real_calloc(size_t, size_t);
 void *__real_realloc(void *, size_t);
-size_t __real_malloc_usable_size(void *);
-
-struct hdr {
-    void *raw;          /* what __real_malloc returned */
-    struct hdr *next;   /* arena list (arena > 0) */
-    struct hdr *prev;
-    int arena;
-};
-_Static_assert(sizeof(struct hdr) == 16, "header keeps 16-byte alignment");
+void *__real_aligned_alloc(size_t, size_t);
+int __real_posix_memalign(void **, size_t, size_t);
 
 #define MAX_ARENAS 64
-static struct hdr *lists[MAX_ARENAS + 1];
-static int depth;     /* arenas pushed */
-static int current;   /* arena new blocks go to (0: untracked) */
 
-static void link_in(struct hdr *h)
+struct slot {
+    uintptr_t p;  /* 0: empty */
+    int arena;
+};
+
+static struct slot *tab;    /* open addressing, linear probing */
+static size_t cap, used;    /* cap: power of two */
+static int depth;           /* arenas pushed */
+static int current;         /* arena new blocks go to (0: untracked) */
+
+static size_t slot_of(uintptr_t p)
 {
-    h->arena = current;
-    h->prev = NULL;
-    h->next = NULL;
-    if (current > 0) {
-        h->next = lists[current];
-        if (h->next)
-            h->next->prev = h;
-        lists[current] = h;
+    uint32_t h = (uint32_t)p * 2654435761u;
+    return (size_t)(h ^ (h >> 15)) & (cap - 1);
+}
+
+static int grow(void)
+{
+    size_t ncap = cap ? cap * 2 : 1024;
+    struct slot *nt = __real_calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    struct slot *old = tab;
+    size_t ocap = cap;
+    tab = nt;
+    cap = ncap;
+    for (size_t i = 0; i < ocap; i++) {
+        if (!old[i].p)
+            continue;
+        size_t k = slot_of(old[i].p);
+        while (tab[k].p)
+            k = (k + 1) & (cap - 1);
+        tab[k] = old[i];
+    }
+    __real_free(old);
+    return 0;
+}
+
+/* Records p for the current arena; on failure the block is freed and NULL
+ * returned, as if the allocation had failed. */
+static void *record(void *p)
+{
+    if (!p || current <= 0)
+        return p;
+    if ((used + 1) * 4 > cap * 3 && grow() < 0) {
+        __real_free(p);
+        return NULL;
+    }
+    size_t k = slot_of((uintptr_t)p);
+    while (tab[k].p)
+        k = (k + 1) & (cap - 1);
+    tab[k].p = (uintptr_t)p;
+    tab[k].arena = current;
+    used++;
+    return p;
+}
+
+static size_t find(uintptr_t p)
+{
+    if (!used)
+        return (size_t)-1;
+    size_t k = slot_of(p);
+    while (tab[k].p) {
+        if (tab[k].p == p)
+            return k;
+        k = (k + 1) & (cap - 1);
+    }
+    return (size_t)-1;
+}
+
+/* Removes slot k, shifting later entries of the cluster back. */
+static void remove_at(size_t k)
+{
+    tab[k].p = 0;
+    used--;
+    size_t j = k;
+    for (;;) {
+        j = (j + 1) & (cap - 1);
+        if (!tab[j].p)
+            return;
+        size_t home = slot_of(tab[j].p);
+        /* move j to k when its home is not within (k, j] cyclically */
+        int between = k <= j ? (home > k && home <= j) : (home > k || home <= j);
+        if (!between) {
+            tab[k] = tab[j];
+            tab[j].p = 0;
+            k = j;
+        }
     }
 }
 
-static void unlink_out(struct hdr *h)
-{
-    if (h->arena <= 0)
-        return;
-    if (h->prev)
-        h->prev->next = h->next;
-    else
-        lists[h->arena] = h->next;
-    if (h->next)
-        h->next->prev = h->prev;
-}
+void *__wrap_malloc(size_t n) { return record(__real_malloc(n)); }
 
-static void *alloc_aligned(size_t align, size_t n)
-{
-    if (align < 16)
-        align = 16;
-    if (n > SIZE_MAX - align - sizeof(struct hdr))
-        return NULL;
-    char *raw = __real_malloc(n + align + sizeof(struct hdr));
-    if (!raw)
-        return NULL;
-    uintptr_t p = ((uintptr_t)raw + sizeof(struct hdr) + align - 1) & ~(uintptr_t)(align - 1);
-    struct hdr *h = (struct hdr *)p - 1;
-    h->raw = raw;
-    link_in(h);
-    return (void *)p;
-}
-
-void *__wrap_malloc(size_t n)
-{
-    if (n > SIZE_MAX - sizeof(struct hdr))
-        return NULL;
-    struct hdr *h = __real_malloc(n + sizeof(struct hdr));
-    if (!h)
-        return NULL;
-    h->raw = h;
-    link_in(h);
-    return h + 1;
-}
+void *__wrap_calloc(size_t a, size_t b) { return record(__real_calloc(a, b)); }
 
 void __wrap_free(void *p)
 {
     if (!p)
         return;
-    struct hdr *h = (struct hdr *)p - 1;
-    unlink_out(h);
-    __real_free(h->raw);
-}
-
-void *__wrap_calloc(size_t a, size_t b)
-{
-    size_t n;
-    if (__builtin_mul_overflow(a, b, &n))
-        return NULL;
-    void *p = __wrap_malloc(n);
-    if (p)
-        memset(p, 0, n);
-    return p;
-}
-
-size_t __wrap_malloc_usable_size(void *p)
-{
-    if (!p)
-        return 0;
-    struct hdr *h = (struct hdr *)p - 1;
-    return __real_malloc_usable_size(h->raw) - (size_t)((char *)p - (char *)h->raw);
+    size_t k = find((uintptr_t)p);
+    if (k != (size_t)-1)
+        remove_at(k);
+    __real_free(p);
 }
 
 void *__wrap_realloc(void *p, size_t n)
 {
     if (!p)
         return __wrap_malloc(n);
-    struct hdr *h = (struct hdr *)p - 1;
-    if (h->raw != (void *)h) { /* aligned block: move by hand */
-        void *q = __wrap_malloc(n);
-        if (!q)
-            return NULL;
-        size_t old = __wrap_malloc_usable_size(p);
-        memcpy(q, p, old < n ? old : n);
-        __wrap_free(p);
-        return q;
-    }
-    if (n > SIZE_MAX - sizeof(struct hdr))
-        return NULL;
-    int arena = h->arena;
-    unlink_out(h);
-    struct hdr *nh = __real_realloc(h, n + sizeof(struct hdr));
-    if (!nh) {
-        /* The old block is still valid: put it back where it was. */
-        int saved = current;
-        current = arena;
-        link_in(h);
-        current = saved;
-        return NULL;
-    }
-    nh->raw = nh;
+    size_t k = find((uintptr_t)p);
+    if (k == (size_t)-1)
+        return __real_realloc(p, n);
+    int arena = tab[k].arena;
+    void *q = __real_realloc(p, n);
+    if (!q)
+        return NULL; /* p is still valid and still recorded */
+    remove_at(k);
     int saved = current;
     current = arena;
-    link_in(nh);
+    q = record(q);
     current = saved;
-    return nh + 1;
+    return q;
 }
 
-void *__wrap_aligned_alloc(size_t align, size_t n)
-{
-    if (align == 0 || (align & (align - 1)))
-        return NULL;
-    return alloc_aligned(align, n);
-}
+void *__wrap_aligned_alloc(size_t align, size_t n) { return record(__real_aligned_alloc(align, n)); }
 
 int __wrap_posix_memalign(void **out, size_t align, size_t n)
 {
-    if (align < sizeof(void *) || (align & (align - 1)))
-        return EINVAL;
-    void *p = alloc_aligned(align, n);
-    if (!p)
+    int r = __real_posix_memalign(out, align, n);
+    if (r == 0 && !record(*out))
         return ENOMEM;
-    *out = p;
-    return 0;
+    return r;
 }
 
-void *rt_malloc(size_t n)
-{
-    int saved = current;
-    current = 0;
-    void *p = __wrap_malloc(n);
-    current = saved;
-    return p;
-}
+void *rt_malloc(size_t n) { return __real_malloc(n); }
 
-void *rt_realloc(void *p, size_t n)
-{
-    if (!p)
-        return rt_malloc(n);
-    return __wrap_realloc(p, n); /* keeps the block's own arena */
-}
+void *rt_realloc(void *p, size_t n) { return __real_realloc(p, n); }
 
-void rt_free(void *p) { __wrap_free(p); }
+void rt_free(void *p) { __real_free(p); }
 
 int arena_push(void)
 {
     if (depth >= MAX_ARENAS)
-        return -1; /* too deep: untracked (the outer arena still reclaims) */
+        return -1; /* too deep: untracked here (an outer arena still reclaims) */
     depth++;
-    lists[depth] = NULL;
     current = depth;
     return depth;
 }
@@ -201,13 +181,15 @@ void arena_pop(int handle)
 {
     if (handle <= 0)
         return;
-    struct hdr *h = lists[handle];
-    while (h) {
-        struct hdr *next = h->next;
-        __real_free(h->raw);
-        h = next;
+    /* free every block of this arena (and of any inner one left open) */
+    for (size_t k = 0; k < cap && used;) {
+        if (tab[k].p && tab[k].arena >= handle) {
+            __real_free((void *)tab[k].p);
+            remove_at(k); /* may shift a later entry into k: look at k again */
+            continue;
+        }
+        k++;
     }
-    lists[handle] = NULL;
     depth = handle - 1;
     current = depth;
 }
@@ -221,10 +203,7 @@ int arena_suspend(void)
 
 void arena_resume(int saved) { current = saved; }
 
-size_t arena_live_bytes(void)
-{
-    return (size_t)__builtin_wasm_memory_size(0) * 65536u;
-}
+size_t arena_live_bytes(void) { return (size_t)__builtin_wasm_memory_size(0) * 65536u; }
 #else
 void *rt_malloc(size_t n) { return malloc(n); }
 void *rt_realloc(void *p, size_t n) { return realloc(p, n); }

@@ -1,3 +1,4 @@
+# needs: ls
 alias ll='ls -l'
 alias ll
 alias

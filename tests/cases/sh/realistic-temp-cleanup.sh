@@ -1,3 +1,4 @@
+# needs: rm
 # files
 tmp=work.tmp
 trap 'rm -f "$tmp"; echo cleaned' EXIT
