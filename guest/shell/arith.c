@@ -208,7 +208,13 @@ static long long parse_number(struct ar *a)
                 else
                     d = 63;
                 if (d >= base) {
-                    ar_error(a, "value too great for base", ds);
+                    (void)ds;
+                    const char *e = s;
+                    while (isalnum((unsigned char)*e) || *e == '@' || *e == '_')
+                        e++;
+                    char *tok = xstrndup(st, (size_t)(e - st));
+                    ar_error(a, "value too great for base", tok);
+                    free(tok);
                     return 0;
                 }
                 v = v * base + d;

@@ -715,11 +715,8 @@ static int bi_unset(int argc, char **argv)
             free(sub);
             continue;
         }
-        if (!valid_name(a)) {
-            sh_err("unset: `%s': not a valid identifier", a);
-            rc = 1;
-            continue;
-        }
+        if (!valid_name(a))
+            continue; /* bash 5.2: no message, status unchanged */
         struct var *v = var_get(a);
         if (v || vars_only)
             rc |= var_unset(a);

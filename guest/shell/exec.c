@@ -529,6 +529,34 @@ static void xtrace(char **argv, struct svec *assigns)
 /* Performs NAME=value / NAME[i]=v / NAME=(...) / NAME+=...; 0 ok. */
 int do_assign(const char *w, int local_flags);
 
+/* One [key]=value of a compound assignment into v (which may be a fresh
+ * array not yet installed under name). */
+static int elem_set(struct var *v, const char *name, const char *k, const char *val, int append)
+{
+    if (v->flags & V_ASSOC) {
+        struct aent *e = append ? assoc_get(v, k) : NULL;
+        struct sbuf b = {0};
+        sb_adds(&b, e ? e->val : "");
+        sb_adds(&b, val);
+        assoc_set(v, k, sb_take(&b));
+        return 0;
+    }
+    int err = 0;
+    long long idx = arith_eval(k, &err);
+    if (err)
+        return 1;
+    if (idx < 0) {
+        sh_err("%s[%s]: bad array subscript", name, k);
+        return 1;
+    }
+    struct aent *e = append ? arr_get(v, (long)idx) : NULL;
+    struct sbuf b = {0};
+    sb_adds(&b, e ? e->val : "");
+    sb_adds(&b, val);
+    arr_set(v, (long)idx, sb_take(&b));
+    return 0;
+}
+
 static int assign_array_list(const char *name, const char *body, size_t len, int append)
 {
     struct var *v = var_get(name);
@@ -565,8 +593,16 @@ static int assign_array_list(const char *name, const char *body, size_t len, int
             sv_push(&raw, xstrdup(p->root->words.v[i]));
     parsed_unref(p);
     long next = append && (v->flags & V_ARRAY) ? arr_max(v) + 1 : 0;
-    if (!append)
-        arr_clear(v);
+    /* the values may read the array itself (a=("${a[@]}")): expand them
+     * all into a new array, then swap it in */
+    struct var *target = v;
+    struct var fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.flags = v->flags;
+    fresh.name = v->name;
+    if (!append) {
+        v = &fresh;
+    }
     int rc = 0;
     for (size_t i = 0; i < raw.n; i++) {
         const char *w = raw.v[i];
@@ -593,7 +629,7 @@ static int assign_array_list(const char *name, const char *body, size_t len, int
                     if (!e)
                         next = (long)idx + 1;
                 }
-                rc |= var_assign_elem(name, k, val, app);
+                rc |= elem_set(v, name, k, val, app);
                 free(k);
                 free(key);
                 free(val);
@@ -615,14 +651,17 @@ static int assign_array_list(const char *name, const char *body, size_t len, int
         sv_push(&one, xstrdup(w));
         expand_words(&one, &ex);
         sv_free(&one);
-        for (size_t k = 0; k < ex.n; k++) {
-            char buf[32];
-            snprintf(buf, sizeof buf, "%ld", next++);
-            rc |= var_assign_elem(name, buf, ex.v[k], 0);
-        }
+        for (size_t k = 0; k < ex.n; k++)
+            arr_set(v, next++, xstrdup(ex.v[k]));
         sv_free(&ex);
     }
     sv_free(&raw);
+    if (v == &fresh) {
+        arr_clear(target);
+        target->ents = fresh.ents;
+        target->nents = fresh.nents;
+        target->cap = fresh.cap;
+    }
     return rc;
 }
 
@@ -697,6 +736,7 @@ struct saved_var {
 static int pending_cmdsub_status = -1;
 
 static int run_script_file(const char *path, char **argv);
+static int run_child_shell(char **argv);
 
 static const char *applet_path_name(const char *name)
 {
@@ -727,6 +767,8 @@ static int run_command(char **argv, int allow_funcs)
         return b(argc, argv);
     }
     const char *base = strchr(name, '/') ? applet_path_name(name) : name;
+    if (base && (!strcmp(base, "bash") || !strcmp(base, "sh")))
+        return run_child_shell(argv);
     const struct wb_applet *a = base ? wb_applet_find(base) : NULL;
     if (a) {
         int argc = 0;
@@ -1435,6 +1477,121 @@ static int script_body(void *arg)
 }
 
 char *read_file_all(const char *path, size_t *len);
+
+/* A new shell process: what a child bash would inherit (exported variables
+ * only, no functions, default options, no traps). */
+static void fresh_shell_state(void)
+{
+    for (int h = 0; h < VHASH; h++)
+        for (struct var **pp = &sh->vars[h]; *pp;) {
+            struct var *v = *pp;
+            if (!(v->flags & V_EXPORT) && strcmp(v->name, "IFS") && strcmp(v->name, "PS4") &&
+                strcmp(v->name, "OPTIND") && strcmp(v->name, "BASH_VERSION")) {
+                *pp = v->next;
+                v->next = NULL;
+                struct shell tmp;
+                memset(&tmp, 0, sizeof tmp);
+                tmp.vars[0] = v;
+                vars_free(&tmp);
+                continue;
+            }
+            pp = &v->next;
+        }
+    while (sh->funcs)
+        func_unset(sh->funcs->name);
+    sh->o_errexit = sh->o_nounset = sh->o_xtrace = sh->o_pipefail = sh->o_noglob = sh->o_noclobber = 0;
+    sh->o_allexport = sh->o_nullglob = sh->o_extglob = sh->o_dotglob = sh->o_failglob = sh->o_globstar = 0;
+    free(sh->trap_err);
+    sh->trap_err = NULL;
+    sh->loop_depth = 0;
+    sh->level = 0;
+}
+
+struct child_job {
+    char **argv;
+};
+
+static int child_shell_body(void *arg)
+{
+    char **argv = ((struct child_job *)arg)->argv;
+    fresh_shell_state();
+    int i = 1;
+    const char *cmd = NULL;
+    for (; argv[i] && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (a[1] == '-')
+            continue; /* --norc, --noprofile, --posix: nothing to do here */
+        int on = a[0] == '-';
+        for (const char *c = a + 1; *c; c++) {
+            switch (*c) {
+            case 'c': cmd = ""; break;
+            case 'e': sh->o_errexit = on; break;
+            case 'u': sh->o_nounset = on; break;
+            case 'x': sh->o_xtrace = on; break;
+            case 'f': sh->o_noglob = on; break;
+            case 'o':
+                if (argv[i + 1] && !strcmp(argv[i + 1], "pipefail"))
+                    sh->o_pipefail = on;
+                else if (argv[i + 1] && !strcmp(argv[i + 1], "errexit"))
+                    sh->o_errexit = on;
+                else if (argv[i + 1] && !strcmp(argv[i + 1], "nounset"))
+                    sh->o_nounset = on;
+                if (argv[i + 1])
+                    i++;
+                break;
+            default: break; /* -l -i -s -p: ignored */
+            }
+        }
+    }
+    char *text = NULL;
+    size_t len = 0;
+    const char *name = argv[0];
+    if (cmd) {
+        if (!argv[i]) {
+            sh_err("-c: option requires an argument");
+            return 2;
+        }
+        text = xstrdup(argv[i++]);
+        len = strlen(text);
+        if (argv[i])
+            name = argv[i++];
+    } else if (argv[i]) {
+        name = argv[i++];
+        text = read_file_all(name, &len);
+        if (!text) {
+            out_printf(2, "bash: %s: %s\n", name, strerror(errno));
+            return 127;
+        }
+    } else {
+        struct sbuf b = {0};
+        char buf[4096];
+        ssize_t r;
+        while ((r = proc_read(0, buf, sizeof buf)) > 0)
+            sb_addn(&b, buf, (size_t)r);
+        len = b.n;
+        text = sb_take(&b);
+    }
+    free(sh->arg0);
+    sh->arg0 = xstrdup(name);
+    sv_free(&sh->pos);
+    for (; argv[i]; i++)
+        sv_push(&sh->pos, xstrdup(argv[i]));
+    sh->lineno = 1;
+    int st = exec_string(text, len, "-c");
+    free(text);
+    return st;
+}
+
+/* bash ... / sh ...: a child shell, run in a copy of this one. */
+static int run_child_shell(char **argv)
+{
+    struct child_job j = {argv};
+    return run_in_subshell(child_shell_body, &j);
+}
 
 static int run_script_file(const char *path, char **argv)
 {

@@ -483,13 +483,15 @@ static char *replace(const char *val, const char *pat, const char *rep, int mode
     return sb_take(&b);
 }
 
+/* upper: 1 to upper, 0 to lower, 2 toggle */
 static char *case_conv(const char *val, const char *pat, int upper, int all)
 {
     char *r = xstrdup(val);
     for (char *c = r; *c; c++) {
         char one[2] = {*c, 0};
+        int u = upper == 2 ? !isupper((unsigned char)*c) : upper;
         if (!*pat || pat_match(pat, one, 0))
-            *c = (char)(upper ? toupper((unsigned char)*c) : tolower((unsigned char)*c));
+            *c = (char)(u ? toupper((unsigned char)*c) : tolower((unsigned char)*c));
         if (!all)
             break;
     }
@@ -885,11 +887,11 @@ static void exp_brace(struct xs *x, const char *body, size_t len, int mode)
             sv_push(&res.v, replace(pv.v.v[e], pat, rep, rmode));
         free(pat);
         free(rep);
-    } else if (c == '^' || c == ',') {
+    } else if (c == '^' || c == ',' || c == '~') {
         int all = oplen > 1 && op[1] == c;
         char *pat = word_pat(op + 1 + all, oplen - 1 - all, mode);
         for (size_t e = 0; e < pv.v.n; e++)
-            sv_push(&res.v, case_conv(pv.v.v[e], pat, c == '^', all));
+            sv_push(&res.v, case_conv(pv.v.v[e], pat, c == '^' ? 1 : c == ',' ? 0 : 2, all));
         free(pat);
     } else if (c == ':') {
         /* ${x:off} ${x:off:len} */
