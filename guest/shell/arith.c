@@ -273,8 +273,13 @@ static long long ar_unary(struct ar *a)
     if (accept(a, "~"))
         return ~ar_unary(a);
     if (*a->p == '(') {
+        if (sh_stack_deep() || ++a->depth > 1000) {
+            ar_error(a, "expression nesting too deep", a->p);
+            return 0;
+        }
         a->p++;
         long long v = ar_comma(a);
+        a->depth--;
         skip(a);
         if (*a->p != ')') {
             ar_error(a, "missing `)'", a->p);

@@ -231,11 +231,19 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
         if (*p == '*') {
             const char *a = used < argc ? argv[used] : NULL;
             used++;
-            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)arg_int(a));
+            long long wv = arg_int(a);
+            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)(wv > 4096 ? 4096 : wv < -4096 ? -4096 : wv));
             p++;
         } else {
+            const char *ws = p;
             while (isdigit((unsigned char)*p) && k < 40)
                 spec[k++] = *p++;
+            if (atoi(ws) > 4096) {
+                sh_err("printf: %.*s: width too large (at most 4096)", (int)(p - ws), ws);
+                printf_rc = 1;
+                *stop = 1;
+                return used;
+            }
         }
         if (*p == '.') {
             spec[k++] = *p++;
@@ -258,7 +266,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
         }
         const char *a = used < argc ? argv[used] : NULL;
         used++;
-        char tmp[512];
+        char tmp[4200]; /* widths and precisions are capped at 4096 below */
         switch (conv) {
         case 'd': case 'i': {
             spec[k++] = 'l';

@@ -106,13 +106,14 @@ int wb_sh_run(const char *code, size_t len, char **argv)
     sh->loop_depth = 0;
     sh->level = 0;
     sh->no_errexit = 0;
+    sh_stop_reset();
     struct run_job j = {code, len};
     int st = 0;
     int thrown = wb_try(run_body, &j, &st);
     if (thrown)
         st = thrown & 0xff;
     sh->status = st;
-    if (sh->trap_exit) {
+    if (sh->trap_exit && !sh_stopping()) {
         int t2 = wb_try(exit_trap_body, NULL, NULL);
         if (t2)
             st = t2 & 0xff;

@@ -4,6 +4,7 @@
 #include "../applets/applets.h"
 #include "../rt/proc.h"
 #include "../rt/unwind.h"
+#include "../rt/host.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -21,6 +22,8 @@ struct shell *sh;
 /* Deep recursion (f(){ f; }; f, nested evals) must end with an error, not
  * a fault: the wasm shadow stack is 1 MiB and grows down toward 0. */
 static uintptr_t stack_base;
+static int stopping;          /* see poll_stop() */
+__attribute__((unused)) static unsigned poll_count; /* wasm only */
 #ifdef __wasm__
 #define STACK_BUDGET (720u * 1024u)
 #else
@@ -33,7 +36,7 @@ void sh_stack_base(void)
     stack_base = (uintptr_t)&here;
 }
 
-static int stack_deep(void)
+int sh_stack_deep(void)
 {
     volatile char here = 0;
     if (!stack_base)
@@ -188,7 +191,7 @@ int run_in_subshell(int (*fn)(void *), void *arg)
     int thrown = wb_try(sub_tramp, &j, &st);
     if (thrown)
         st = decode_throw(thrown);
-    if (sh->trap_exit) {
+    if (sh->trap_exit && !stopping) {
         sh->status = st;
         run_exit_trap();
     }
@@ -248,7 +251,7 @@ static struct parsed *current_owner;
 
 int call_function(struct func *f, char **argv)
 {
-    if (sh->nfuncname >= 255 || stack_deep()) {
+    if (sh->nfuncname >= 255 || sh_stack_deep()) {
         sh_err("%s: maximum function nesting level exceeded (%d)", argv[0], sh->nfuncname);
         return 1;
     }
@@ -1234,11 +1237,29 @@ static int subshell_body(void *arg)
     return exec_node(n->a);
 }
 
+/* Limits: the host asks the guest to stop (time or output limit); the
+ * shell checks every 1024 commands and unwinds for good (every later
+ * check throws again, so no subshell or trap carries on). */
+int sh_stopping(void) { return stopping; }
+
+static void poll_stop(void)
+{
+#ifdef __wasm__
+    if (!stopping && (++poll_count & 1023) == 0 && wb_host_call(WB_HOST_OP_POLL, NULL, 0) == 1)
+        stopping = 1;
+#endif
+    if (stopping)
+        wb_throw(THROW_EXIT | 143);
+}
+
+void sh_stop_reset(void) { stopping = 0; }
+
 int exec_node(struct node *n)
 {
     if (!n)
         return 0;
-    if (stack_deep())
+    poll_stop();
+    if (sh_stack_deep())
         sh_fatal(2, "maximum nesting depth exceeded: the script recurses too deeply for the sandbox's stack");
     int st = 0;
     switch (n->kind) {

@@ -39,8 +39,15 @@ static void x_add(struct xs *x, char c, char flag)
 
 static void x_addn(struct xs *x, const char *s, size_t n, char flag)
 {
-    for (size_t i = 0; i < n; i++)
-        x_add(x, s[i], flag);
+    if (x->s.n + n + 1 >= x->qcap) {
+        size_t cap = x->qcap ? x->qcap : 64;
+        while (cap <= x->s.n + n + 1)
+            cap *= 2;
+        x->q = xrealloc(x->q, cap);
+        x->qcap = cap;
+    }
+    memset(x->q + x->s.n, flag, n);
+    sb_addn(&x->s, s, n);
 }
 
 static void x_free(struct xs *x)
@@ -1122,6 +1129,10 @@ static size_t exp_tilde(struct xs *x, const char *s, size_t len, size_t i)
  * double quotes (quotes are removed but single quotes are literal). */
 static void exp_text(struct xs *x, const char *s, size_t len, int mode)
 {
+    if (sh_stack_deep()) {
+        sh_err("expansion nesting too deep: the word nests more than the sandbox's stack allows");
+        sh_abort();
+    }
     /* M_HEREDOC+11: a pattern operand inside "...": its own characters and
      * expansions stay pattern characters, only inner quotes quote. */
     int patdq = mode == M_HEREDOC + 11;
@@ -1260,6 +1271,18 @@ static void field_end(struct fieldacc *f, struct svec *fields, struct svec *flag
 static void split_fields(struct xs *x, int nosplit, struct svec *fields, struct svec *flags)
 {
     const char *sep = ifs();
+    /* fast path: nothing to split (quoted or literal text only) */
+    int simple = 1;
+    for (size_t i = 0; i < x->s.n && simple; i++)
+        if (x->q[i] == Q_EXP || x->q[i] == Q_BREAK)
+            simple = 0;
+    if (simple) {
+        struct fieldacc f = {0};
+        f.have = x->s.n > 0;
+        f.cur = *x;
+        field_end(&f, fields, flags);
+        return; /* f.cur aliases x: the caller frees it */
+    }
     struct fieldacc f = {0};
     for (size_t i = 0; i < x->s.n; i++) {
         char c = x->s.s[i], q = x->q[i];

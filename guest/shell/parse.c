@@ -38,6 +38,8 @@ struct parser {
     int depth;
     char *err;
     int in_cond;     /* inside [[ ]]: < > are operators, not redirections */
+    struct parser *root; /* where errors are recorded (sub-parsers of $( )) */
+    int scan_depth;  /* nesting of quotes and expansions inside one word */
 };
 
 static void *palloc(struct parser *p, size_t n)
@@ -80,6 +82,8 @@ static void pvec_push(struct parser *p, struct svec *v, char *s)
 
 static _Noreturn void perr(struct parser *p, const char *msg)
 {
+    while (p->root)
+        p = p->root;
     if (!p->err) {
         struct sbuf b = {0};
         sb_printf(&b, "line %d: %s", p->tok_line ? p->tok_line : p->lineno, msg);
@@ -218,9 +222,10 @@ static size_t scan_arith(struct parser *p, size_t i, int depth)
 {
     while (i < p->len) {
         char c = p->s[i];
-        if (c == '(')
-            depth++;
-        else if (c == ')') {
+        if (c == '(') {
+            if (++depth > MAX_DEPTH)
+                perr(p, "nesting too deep: more than 200 levels of parentheses in an arithmetic expression");
+        } else if (c == ')') {
             if (--depth == 0)
                 return i + 1;
         } else if (c == '\'') {
@@ -294,14 +299,11 @@ static size_t scan_cmdsub(struct parser *p, size_t i)
     sub.pos = i;
     sub.lineno = p->lineno;
     sub.arena = p->arena;
-    sub.depth = p->depth + 1;
+    sub.root = p->root ? p->root : p;
+    sub.depth = p->depth + 1 + p->scan_depth;
     if (sub.depth > MAX_DEPTH)
         perr(p, "nesting too deep: more than 200 levels of $( ), ( ), { } or compound commands");
     parse_list(&sub, 1);
-    if (sub.err) {
-        p->err = sub.err;
-        wb_throw(1);
-    }
     /* next token must be ')' */
     if (!(sub.have && sub.tok == T_RPAREN)) {
         struct sbuf b = {0};
@@ -313,8 +315,19 @@ static size_t scan_cmdsub(struct parser *p, size_t i)
     return sub.pos;
 }
 
+static size_t scan_dollar_in(struct parser *p, size_t i);
+
 static size_t scan_dollar(struct parser *p, size_t i)
 { /* i at '$'; returns the index after the expansion */
+    if (++p->scan_depth > MAX_DEPTH)
+        perr(p, "nesting too deep: more than 200 levels of quotes and expansions in one word");
+    size_t r = scan_dollar_in(p, i);
+    p->scan_depth--;
+    return r;
+}
+
+static size_t scan_dollar_in(struct parser *p, size_t i)
+{
     if (i + 1 >= p->len)
         return i + 1;
     char c = p->s[i + 1];
@@ -838,6 +851,7 @@ static char *cond_word(struct parser *p)
 }
 
 static struct cond *cond_or(struct parser *p);
+static struct cond *cond_primary_in(struct parser *p);
 
 static struct cond *cond_new(struct parser *p, enum cond_kind k)
 {
@@ -895,6 +909,15 @@ static const char *const cond_binops[] = {"==", "=", "!=", "<", ">", "-eq", "-ne
                                           "-nt", "-ot", "-ef", "=~", NULL};
 
 static struct cond *cond_primary(struct parser *p)
+{
+    if (++p->depth > MAX_DEPTH)
+        perr(p, "nesting too deep: more than 200 levels in [[ ]]");
+    struct cond *r = cond_primary_in(p);
+    p->depth--;
+    return r;
+}
+
+static struct cond *cond_primary_in(struct parser *p)
 {
     enum tok t = peek(p);
     if (t == T_WORD && !strcmp(p->text, "!")) {

@@ -239,6 +239,12 @@ char *quote_for_reuse(const char *s);
 char *quote_single(const char *s);
 char *expand_regex(const char *w);
 void sh_stack_base(void);
+/* 1 when the C stack is nearly used up: deep recursion must stop with an
+ * error here (the wasm stack is 1 MiB; past it the guest traps). */
+int sh_stack_deep(void);
+/* Host asked to stop (a limit): no more commands, no traps. */
+int sh_stopping(void);
+void sh_stop_reset(void);
 
 /* arith.c */
 long long arith_eval(const char *expr, int *err);
