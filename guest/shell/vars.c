@@ -1,6 +1,7 @@
 /* Shell variables: scalars, indexed and associative arrays, attributes,
  * function-local scopes (dynamic scoping, like bash). */
 #include "sh.h"
+#include "../rt/proc.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -404,6 +405,11 @@ const char *special_var(const char *name, char *buf, size_t bufsz)
     }
     if (!strcmp(name, "SECONDS")) {
         snprintf(buf, bufsz, "0");
+        return buf;
+    }
+    if (!strcmp(name, "WASMBOX_MEMORY")) {
+        /* the sandbox's linear memory in bytes (tests: memory stays flat) */
+        snprintf(buf, bufsz, "%zu", arena_live_bytes());
         return buf;
     }
     if (!strcmp(name, "BASH_SUBSHELL")) {
