@@ -162,6 +162,7 @@ static int bi_return(int argc, char **argv)
         return 2;
     }
     sh->status = st;
+    sh->return_status = st;
     sh->returning = 1;
     return st;
 }
@@ -593,6 +594,10 @@ static int bi_declare(int argc, char **argv)
             continue;
         }
         struct var *v;
+        /* local x=$((x+1)): the value is expanded before x becomes local */
+        char *preval = NULL;
+        if (eq && raw && eq[1] != '(')
+            preval = expand_str(eq + 1, EX_ASSIGN);
         if ((is_local || (!global && sh->level > 0 && !is_export && !is_readonly)) && sh->level > 0)
             v = var_new_local(name);
         else {
@@ -628,7 +633,27 @@ static int bi_declare(int argc, char **argv)
             }
         }
         v->flags = newflags & ~V_READONLY;
-        if (eq && raw) {
+        if (eq && raw && preval) {
+            int append = eq > a && eq[-1] == '+';
+            if (br) {
+                char *sub = xstrndup(br + 1, strlen(br + 1));
+                char *close = strrchr(sub, ']');
+                if (close)
+                    *close = 0;
+                rc |= var_assign_elem(name, sub, preval, append);
+                free(sub);
+            } else if (append) {
+                const char *cur = var_str(name);
+                struct sbuf b = {0};
+                sb_adds(&b, cur ? cur : "");
+                sb_adds(&b, preval);
+                rc |= var_set(name, b.s, 0);
+                sb_free(&b);
+            } else {
+                rc |= var_set(name, preval, 0);
+            }
+            free(preval);
+        } else if (eq && raw) {
             if (do_assign(a, 0))
                 rc = 1;
         } else if (eq) {
@@ -775,7 +800,7 @@ static int bi_source(int argc, char **argv)
     sh->level--;
     if (sh->returning) {
         sh->returning = 0;
-        st = sh->status;
+        st = sh->return_status;
     }
     sh->lineno = line;
     if (has_args) {

@@ -97,9 +97,11 @@ int wb_sh_run(const char *code, size_t len, char **argv)
     sh_stack_base();
     if (sh->cwd && chdir(sh->cwd) != 0) {
     }
-    if (argv) {
+    if (argv && argv[0]) {
+        free(sh->arg0);
+        sh->arg0 = xstrdup(argv[0]);
         sv_free(&sh->pos);
-        for (int i = 0; argv[i]; i++)
+        for (int i = 1; argv[i]; i++)
             sv_push(&sh->pos, xstrdup(argv[i]));
     }
     sh->breaking = sh->continuing = sh->returning = 0;

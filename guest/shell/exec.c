@@ -166,6 +166,13 @@ static int decode_throw(int v)
     return v & 0xff;
 }
 
+static int exit_trap_tramp(void *arg)
+{
+    (void)arg;
+    run_exit_trap();
+    return 0;
+}
+
 struct sub_job {
     int (*fn)(void *);
     void *arg;
@@ -193,7 +200,9 @@ int run_in_subshell(int (*fn)(void *), void *arg)
         st = decode_throw(thrown);
     if (sh->trap_exit && !stopping) {
         sh->status = st;
-        run_exit_trap();
+        int t = wb_try(exit_trap_tramp, NULL, NULL);
+        if (t)
+            st = decode_throw(t); /* exit inside the trap sets the status */
     }
     proc_sigpipe_hook = hook;
     if (strcmp(c->cwd, parent->cwd))
@@ -277,7 +286,7 @@ int call_function(struct func *f, char **argv)
     current_owner = saved_owner;
     if (sh->returning) {
         sh->returning = 0;
-        st = sh->status;
+        st = sh->return_status;
     }
     sh->breaking = sh->continuing = 0;
     shell_unwind_to(depth);

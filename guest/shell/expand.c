@@ -445,6 +445,8 @@ static char *replace(const char *val, const char *pat, const char *rep, int mode
     if (!*pat) {
         return xstrdup(val);
     }
+    if (n == 0)
+        return xstrdup(pat_match(pat, "", 0) ? rep : ""); /* an empty value can match */
     char *tmp = xstrdup(val);
     size_t i = 0;
     int done = 0;

@@ -453,6 +453,32 @@ static char *scan_word(struct parser *p)
         i++;
     }
     p->pos = i;
+    /* line continuations vanish before words are looked at (b\<nl>=2 is an
+     * assignment); inside single quotes they stay */
+    if (memmem(p->s + start, i - start, "\\\n", 2)) {
+        char *w = palloc(p, i - start + 1);
+        size_t k = 0;
+        int sq = 0, dq = 0;
+        for (size_t j = start; j < i; j++) {
+            char c = p->s[j];
+            if (c == '\'' && !dq)
+                sq = !sq;
+            else if (c == '"' && !sq)
+                dq = !dq;
+            if (c == '\\' && !sq && j + 1 < i && p->s[j + 1] == '\n') {
+                j++;
+                continue;
+            }
+            if (c == '\\' && !sq && j + 1 < i) {
+                w[k++] = c;
+                w[k++] = p->s[++j];
+                continue;
+            }
+            w[k++] = c;
+        }
+        w[k] = 0;
+        return w;
+    }
     return pstrndup(p, p->s + start, i - start);
 }
 

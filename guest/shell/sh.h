@@ -179,6 +179,7 @@ struct shell {
     int subshell;           /* BASH_SUBSHELL */
     int loop_depth;
     int breaking, continuing, returning;
+    int return_status;      /* the value given to return */
     int exiting;
     /* options */
     int o_errexit, o_nounset, o_xtrace, o_pipefail, o_noglob, o_noclobber, o_allexport, o_verbose;

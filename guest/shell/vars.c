@@ -100,6 +100,11 @@ static int special_set(const char *name, const char *val)
         sh->rand_state = (uint32_t)strtoul(val, NULL, 10);
         return 1;
     }
+    if (!strcmp(name, "BASH_ARGV0")) { /* bash 5: assigning sets $0 */
+        free(sh->arg0);
+        sh->arg0 = xstrdup(val);
+        return 0;
+    }
     return 0;
 }
 

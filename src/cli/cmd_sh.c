@@ -14,32 +14,28 @@
 
 #include "cli.h"
 
-/* 'set -- ARG...;' in front of the script, on its first line so that line
- * numbers in messages stay those of the script. */
-static char *with_args(const char *code, size_t len, char **args, int nargs, size_t *outlen)
+/* $0 and the positional parameters travel in front of the script as a
+ * header the shell's guest entry strips (guest/shell/entry.h):
+ * "\001argv\001" ARG0 "\0" ARG1 "\0" ... "\002", then the script. */
+static char *with_args(const char *code, size_t len, char **args, int nargs, const char *arg0, size_t *outlen)
 {
-    size_t cap = len + 16;
+    size_t cap = len + 16 + strlen(arg0) + 1;
     for (int i = 0; i < nargs; i++)
-        cap += strlen(args[i]) * 4 + 3;
+        cap += strlen(args[i]) + 1;
     char *s = malloc(cap), *p = s;
     if (!s)
         return NULL;
-    p += sprintf(p, "set --");
+    memcpy(p, "\001argv\001", 6);
+    p += 6;
+    size_t n = strlen(arg0) + 1;
+    memcpy(p, arg0, n);
+    p += n;
     for (int i = 0; i < nargs; i++) {
-        *p++ = ' ';
-        *p++ = '\'';
-        for (const char *c = args[i]; *c; c++) {
-            if (*c == '\'') {
-                memcpy(p, "'\\''", 4);
-                p += 4;
-            } else {
-                *p++ = *c;
-            }
-        }
-        *p++ = '\'';
+        n = strlen(args[i]) + 1;
+        memcpy(p, args[i], n);
+        p += n;
     }
-    *p++ = ';';
-    *p++ = ' ';
+    *p++ = '\002';
     memcpy(p, code, len);
     p += len;
     *outlen = (size_t)(p - s);
@@ -48,7 +44,7 @@ static char *with_args(const char *code, size_t len, char **args, int nargs, siz
 
 int cmd_sh(int argc, char **argv)
 {
-    const char *script = NULL, *file = NULL;
+    const char *script = NULL, *file = NULL, *name0 = NULL;
     int json = 0, i = 0, rc = EXIT_USAGE;
     wb_config *cfg;
     if (wb_config_new(&cfg) != WB_OK) {
@@ -94,7 +90,7 @@ int cmd_sh(int argc, char **argv)
         len = strlen(script);
         /* bash -c SCRIPT NAME ARGS: NAME is $0, not a positional parameter */
         if (i < argc)
-            i++;
+            name0 = argv[i++];
     } else {
         FILE *f = file && strcmp(file, "-") ? fopen(file, "rb") : stdin;
         if (!f) {
@@ -110,9 +106,10 @@ int cmd_sh(int argc, char **argv)
                 strerror(errno ? errno : EIO));
         goto out;
     }
-    if (i < argc) {
+    if (i < argc || (file && strcmp(file, "-")) || name0) {
         size_t nl;
-        char *c2 = with_args(code, len, argv + i, argc - i, &nl);
+        char *c2 = with_args(code, len, argv + i, argc - i,
+                             name0 ? name0 : file && strcmp(file, "-") ? file : "bash", &nl);
         free(code);
         if (!c2) {
             fprintf(stderr, "wasmbox: out of memory\n");

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "-c")) {
         code = strdup(argv[2]);
         len = strlen(code);
-        pos = argc > 4 ? argv + 4 : NULL;
+        pos = argc > 3 ? argv + 3 : NULL; /* bash -c SCRIPT NAME ARGS */
     } else if (argc >= 2) {
         FILE *f = fopen(argv[1], "rb");
         if (!f) {
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
         }
         code = slurp(f, &len);
         fclose(f);
-        pos = argc > 2 ? argv + 2 : NULL;
+        pos = argv + 1; /* $0 is the file */
     } else {
         code = slurp(stdin, &len);
     }
