@@ -6,6 +6,7 @@
 #include "../rt/unwind.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,12 +129,11 @@ static const char *tok_name(enum tok t, const char *text)
 
 static _Noreturn void unexpected(struct parser *p)
 {
-    struct sbuf b = {0};
+    char m[300];
     if (p->tok == T_EOF)
-        sb_adds(&b, "syntax error: unexpected end of file");
+        snprintf(m, sizeof m, "syntax error: unexpected end of file");
     else
-        sb_printf(&b, "syntax error near unexpected token `%s'", tok_name(p->tok, p->text));
-    char *m = sb_take(&b);
+        snprintf(m, sizeof m, "syntax error near unexpected token `%.200s'", tok_name(p->tok, p->text));
     perr(p, m);
 }
 
@@ -306,9 +306,14 @@ static size_t scan_cmdsub(struct parser *p, size_t i)
     parse_list(&sub, 1);
     /* next token must be ')' */
     if (!(sub.have && sub.tok == T_RPAREN)) {
-        struct sbuf b = {0};
-        sb_printf(&b, "line %d: unexpected EOF while looking for matching `)'", sub.lineno);
-        p->err = sb_take(&b);
+        struct parser *r = p;
+        while (r->root)
+            r = r->root;
+        if (!r->err) {
+            struct sbuf b = {0};
+            sb_printf(&b, "line %d: unexpected EOF while looking for matching `)'", sub.lineno);
+            r->err = sb_take(&b);
+        }
         wb_throw(1);
     }
     p->lineno = sub.lineno;
@@ -1459,7 +1464,13 @@ struct shparser *sh_parser_new(const char *src, size_t len, int lineno)
     return ps;
 }
 
-void sh_parser_free(struct shparser *ps) { free(ps); }
+void sh_parser_free(struct shparser *ps)
+{
+    if (!ps)
+        return;
+    free(ps->p.err);
+    free(ps);
+}
 
 /* One command line: and-or lists up to a newline (or the end). */
 static int parse_line(void *arg)
