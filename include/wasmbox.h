@@ -237,7 +237,8 @@ WB_API const char *wb_errmsg(const wb_sandbox *sb);
 
 typedef enum {
     WB_JS = 1, /* JavaScript (ES2023, QuickJS), top-level await allowed */
-    WB_SH = 2, /* POSIX shell (bash subset), no fork */
+    WB_SH = 2, /* bash-compatible shell (docs/shell.md); exit code = the script's status.
+                  Variables, functions and cwd persist across runs, like JS globals. */
 } wb_lang;
 
 /* What a run produced.  Opaque; read with the accessors below. */

@@ -331,9 +331,9 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         return fail(sb, WB_EMISUSE, "wb_run: %s is NULL", out ? "code" : "out");
     if (sb->pending)
         return fail(sb, WB_ESTATE, "a run is waiting for tool call answers: finish it with wb_step() first");
-    if (lang != WB_JS && !(lang == (wb_lang)WB__LANG_SELFTEST && automatic == SELFTEST))
-        return fail(sb, WB_ELANG, "wb_run: language %d is not available; this build has WB_JS (%d)",
-                    (int)lang, (int)WB_JS);
+    if (lang != WB_JS && lang != WB_SH && !(lang == (wb_lang)WB__LANG_SELFTEST && automatic == SELFTEST))
+        return fail(sb, WB_ELANG, "wb_run: language %d is not available; this build has WB_JS (%d) and WB_SH (%d)",
+                    (int)lang, (int)WB_JS, (int)WB_SH);
     if (len > UINT32_MAX - 65536)
         return fail(sb, WB_EINVAL, "wb_run: code of %zu bytes is too large (at most 4 GiB - 64 KiB)", len);
     sb->errmsg[0] = 0;

@@ -15,6 +15,7 @@
 
 #include "quickjs.h"
 #include "../rt/host.h"
+#include "../shell/entry.h"
 #include "../rt/selftest.h"
 #include "fs.h"
 
@@ -444,6 +445,8 @@ static int run_js(const char *code, size_t len)
 __attribute__((export_name("wb_guest_run")))
 int wb_guest_run(int lang, const char *code, size_t len)
 {
+    if (lang == WB_GUEST_SH)
+        return wb_sh_guest_run(code, len);
     if (lang == WB_GUEST_SELFTEST)
         return wb_guest_selftest(code, len);
     if (lang != WB_GUEST_JS)

@@ -26,7 +26,7 @@ int32_t wb_host_call(int32_t op, const void *req, size_t len);
 #endif
 
 /* Languages the guest runs; the host passes one to wb_guest_run. */
-enum { WB_GUEST_JS = 1, WB_GUEST_SELFTEST = 98 /* runtime self-tests (guest/rt/selftest.c) */ };
+enum { WB_GUEST_JS = 1, WB_GUEST_SH = 2, WB_GUEST_SELFTEST = 98 /* runtime self-tests (guest/rt/selftest.c) */ };
 
 /* Run outcomes returned by wb_guest_run. */
 enum {

@@ -40,4 +40,8 @@ int wb_cli_config_option(wb_config *cfg, int argc, char **argv, int *i);
 /* wasmbox mcp (src/cli/cmd_mcp.c). */
 int cmd_mcp(int argc, char **argv);
 
+/* wasmbox sh (cmd_sh.c): code with $0 and the arguments in front, as the
+ * shell's guest entry expects.  malloc'd; NULL when out of memory. */
+char *cli_sh_with_args(const char *code, size_t len, char **args, int nargs, const char *arg0, size_t *outlen);
+
 #endif

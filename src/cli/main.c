@@ -18,6 +18,9 @@ static const char usage_text[] =
     "usage: wasmbox run [OPTIONS] FILE    run a JavaScript file in a sandbox\n"
     "       wasmbox run [OPTIONS] -e CODE run CODE\n"
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
+    "       wasmbox sh [OPTIONS] -c SCRIPT [NAME [ARG...]]  run a shell script (bash-like)\n"
+    "       wasmbox sh [OPTIONS] FILE [ARG...]        run a shell script file ($1... = ARGs)\n"
+    "       wasmbox sh [OPTIONS] [-]                  run the shell script read from stdin\n"
     "       wasmbox replay [OPTIONS] JOURNAL  replay a run recorded with --record\n"
     "       wasmbox mcp [OPTIONS]         serve MCP (run_javascript, run_shell) on stdio\n"
     "       wasmbox session list|show|rm|export|import ...   saved sessions\n"
@@ -127,10 +130,15 @@ static int exit_for(wb_status st, int script_code)
     }
 }
 
-static int cmd_run(int argc, char **argv)
+/* wasmbox run (lang WB_JS) and wasmbox sh (WB_SH): the same options; sh
+ * takes -c SCRIPT instead of -e CODE, and the words after -c SCRIPT or
+ * FILE are the script's $0 and arguments, as with bash. */
+static int cmd_exec(int argc, char **argv, wb_lang lang)
 {
     const char *eval = NULL, *file = NULL;
-    int print = 0, json = 0;
+    int print = 0, json = 0, sh = lang == WB_SH;
+    int nargs = 0;
+    char **args = NULL;
     wb_config *cfg;
     if (wb_config_new(&cfg) != WB_OK) {
         fprintf(stderr, "wasmbox: out of memory\n");
@@ -154,7 +162,19 @@ static int cmd_run(int argc, char **argv)
             i++;
             continue;
         }
-        if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
+        if (sh && (!strcmp(a, "-c") || !strcmp(a, "--"))) {
+            if (!strcmp(a, "-c")) {
+                if (!val) { rc = cli_usage_error("%s needs the script to run", a); goto out; }
+                eval = val;
+                i++;
+            } else if (val) {
+                file = val;
+                i++;
+            }
+            args = argv + i + 1;
+            nargs = argc - i - 1;
+            break;
+        } else if (!sh && (!strcmp(a, "-e") || !strcmp(a, "--eval"))) {
             if (!val) { rc = cli_usage_error("%s needs the code to run", a); goto out; }
             eval = val; i++;
         } else if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
@@ -168,8 +188,14 @@ static int cmd_run(int argc, char **argv)
             rc = 0;
             goto out;
         } else if (a[0] == '-' && a[1] != 0) {
-            rc = cli_usage_error("unknown option '%s'", a);
+            rc = cli_usage_error(sh ? "unknown option '%s' for sh (the script's own options go after -c SCRIPT or FILE)"
+                                    : "unknown option '%s'", a);
             goto out;
+        } else if (sh) {
+            file = a;
+            args = argv + i + 1;
+            nargs = argc - i - 1;
+            break;
         } else if (file) {
             rc = cli_usage_error("more than one script given ('%s'); give one FILE, - or -e CODE", a);
             goto out;
@@ -178,11 +204,16 @@ static int cmd_run(int argc, char **argv)
         }
     }
     if (eval && file) { rc = cli_usage_error("give either -e CODE or a FILE, not both ('%s')", file); goto out; }
+    if (!eval && !file && sh)
+        file = "-";
     if (!eval && !file) { rc = cli_usage_error("%s", "run needs a script: FILE, - (stdin) or -e CODE"); goto out; }
 
     char *code = NULL;
     size_t len = 0;
-    if (eval) {
+    if (eval && !sh) {
+        len = strlen(eval);
+    } else if (eval) {
+        code = strdup(eval);
         len = strlen(eval);
     } else {
         FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
@@ -197,6 +228,30 @@ static int cmd_run(int argc, char **argv)
             fprintf(stderr, "wasmbox: cannot read '%s': %s\n", file, strerror(errno ? errno : EIO));
             goto out;
         }
+    }
+
+    if (sh && !code) {
+        fprintf(stderr, "wasmbox: out of memory\n");
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
+    /* bash -c SCRIPT NAME ARGS: NAME is $0; bash FILE ARGS: FILE is $0. */
+    if (sh && (nargs > 0 || (file && strcmp(file, "-")))) {
+        const char *arg0 = eval ? (nargs > 0 ? args[0] : "bash") : file;
+        if (eval && nargs > 0) {
+            args++;
+            nargs--;
+        }
+        size_t nl;
+        char *c2 = cli_sh_with_args(code, len, args, nargs, arg0, &nl);
+        free(code);
+        if (!c2) {
+            fprintf(stderr, "wasmbox: out of memory\n");
+            rc = EXIT_SANDBOX;
+            goto out;
+        }
+        code = c2;
+        len = nl;
     }
 
     wb_sandbox *sb;
@@ -220,7 +275,7 @@ static int cmd_run(int argc, char **argv)
         goto out;
     }
     wb_result *r = NULL;
-    st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    st = wb_run(sb, lang, code ? code : eval, len, &r);
     int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: copied back */
     rc = cli_print_result(sb, st, r, print, json);
     if (copy_failed && rc == 0)
@@ -284,12 +339,14 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 2, argv + 2);
+        return cmd_exec(argc - 2, argv + 2, WB_JS);
+    if (!strcmp(cmd, "sh"))
+        return cmd_exec(argc - 2, argv + 2, WB_SH);
     if (!strcmp(cmd, "replay"))
         return cmd_replay(argc - 2, argv + 2);
     if (!strcmp(cmd, "mcp"))
         return cmd_mcp(argc - 2, argv + 2);
     if (!strcmp(cmd, "session"))
         return cmd_session(argc - 2, argv + 2);
-    return cli_usage_error("unknown command '%s'; commands: run, replay, mcp, session", cmd);
+    return cli_usage_error("unknown command '%s'; commands: run, sh, replay, mcp, session", cmd);
 }

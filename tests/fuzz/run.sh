@@ -32,7 +32,7 @@ else
     OUT=build/fuzz
     G=${G:-build/guest}
 fi
-TARGETS="json policy batch wasi journal"
+TARGETS="json policy batch wasi journal sh_parse"
 
 skip_all() {
     echo "fuzz: skipped: $1"
@@ -67,7 +67,7 @@ if [ -f "$G/guest.h" ]; then
     SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
-    TARGETS="json policy batch journal"
+    TARGETS="json policy batch journal sh_parse"
 fi
 
 # ------------------------------------------------------------ build
@@ -104,6 +104,22 @@ lib=$OUT/obj/libwbhost.a
 if [ $build_failed = 0 ]; then
     rm -f "$lib" && ar rcs "$lib" $objs || build_failed=1
 fi
+# The shell's parser target links the guest's shell sources, built natively.
+shlib=$OUT/obj/libwbsh.a
+shobjs=
+for s in guest/shell/*.c guest/rt/proc.c guest/rt/alloc.c guest/rt/applet_run.c guest/rt/unwind_native.c \
+         guest/applets/registry.c; do
+    o=$OUT/obj/sh_$(echo "$s" | sed 's|/|_|g; s|\.c$|.o|')
+    shobjs="$shobjs $o"
+    compile "$s" "$o" -fsanitize=fuzzer-no-link &
+done
+wait
+for o in $shobjs; do
+    if [ "$(cat "$o.st" 2>/dev/null)" != 0 ]; then
+        echo "fuzz: cannot compile $(basename "$o" .o):"; head -n 20 "$o.log"; build_failed=1
+    fi
+done
+[ $build_failed = 0 ] && { rm -f "$shlib" && ar rcs "$shlib" $shobjs || build_failed=1; }
 
 passed=0 failed=0 skipped=0
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
@@ -127,7 +143,9 @@ for t in $TARGETS; do
         rm -f "$bin"
         continue
     fi
-    if ! "$CC" $SAN -fsanitize=fuzzer -o "$bin" "$OUT/obj/fuzz_$t.o" "$lib" -lpthread -lm > "$OUT/logs/link_$t.log" 2>&1; then
+    tlib=$lib
+    [ "$t" = sh_parse ] && tlib=$shlib
+    if ! "$CC" $SAN -fsanitize=fuzzer -o "$bin" "$OUT/obj/fuzz_$t.o" "$tlib" -lpthread -lm > "$OUT/logs/link_$t.log" 2>&1; then
         head -n 20 "$OUT/logs/link_$t.log"
         fail "fuzz/$t: link failed"
         rm -f "$bin"

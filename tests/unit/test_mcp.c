@@ -177,7 +177,10 @@ static void test_interrupt_without_run(void **state)
     assert_non_null(strstr(wb_errmsg(sb), "time limit 50 ms"));
     run_free(&o);
     wb_result *r = NULL;
-    assert_int_equal(wb_run(sb, WB_SH, "echo", 4, &r), WB_ELANG);
+    assert_int_equal(wb_run(sb, WB_SH, "echo", 4, &r), WB_OK);
+    assert_string_equal(wb_result_stdout(r, NULL), "\n");
+    wb_result_free(r);
+    assert_int_equal(wb_run(sb, (wb_lang)77, "x", 1, &r), WB_ELANG);
     wb_result_free(r);
     assert_string_equal(wb_tools_dts(sb), "");
     wb_free(sb);

@@ -1,0 +1,216 @@
+/* Allocation arenas: memory an applet allocates is reclaimed when it ends.
+ *
+ * In the wasm build every malloc/calloc/realloc/free/aligned_alloc/
+ * posix_memalign of the guest (libc, QuickJS, the shell, applets) comes
+ * here (wasm-ld --wrap, mk/shell.mk).  Outside applets they go straight to
+ * dlmalloc: no header, no cost but a test (QuickJS makes millions of
+ * allocations and must not pay for this).  While an applet runs, each
+ * block it gets is recorded in a hash table (pointer -> arena); free and
+ * realloc keep the table current, and arena_pop frees whatever the applet
+ * left.  The runtime's own memory (pipe buffers, fd tables) uses rt_malloc,
+ * which is never tracked, so an applet's pipe output outlives the applet.
+ * Native builds have no applets to reclaim: plain malloc there. */
+#include "proc.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef __wasm__
+
+void *__real_malloc(size_t);
+void __real_free(void *);
+void *__real_calloc(size_t, size_t);
+void *__real_realloc(void *, size_t);
+void *__real_aligned_alloc(size_t, size_t);
+int __real_posix_memalign(void **, size_t, size_t);
+
+#define MAX_ARENAS 64
+
+struct slot {
+    uintptr_t p;  /* 0: empty */
+    int arena;
+};
+
+static struct slot *tab;    /* open addressing, linear probing */
+static size_t cap, used;    /* cap: power of two */
+static int depth;           /* arenas pushed */
+static int current;         /* arena new blocks go to (0: untracked) */
+
+static size_t slot_of(uintptr_t p)
+{
+    uint32_t h = (uint32_t)p * 2654435761u;
+    return (size_t)(h ^ (h >> 15)) & (cap - 1);
+}
+
+static int grow(void)
+{
+    size_t ncap = cap ? cap * 2 : 1024;
+    struct slot *nt = __real_calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    struct slot *old = tab;
+    size_t ocap = cap;
+    tab = nt;
+    cap = ncap;
+    for (size_t i = 0; i < ocap; i++) {
+        if (!old[i].p)
+            continue;
+        size_t k = slot_of(old[i].p);
+        while (tab[k].p)
+            k = (k + 1) & (cap - 1);
+        tab[k] = old[i];
+    }
+    __real_free(old);
+    return 0;
+}
+
+/* Records p for the current arena; on failure the block is freed and NULL
+ * returned, as if the allocation had failed. */
+static void *record(void *p)
+{
+    if (!p || current <= 0)
+        return p;
+    if ((used + 1) * 4 > cap * 3 && grow() < 0) {
+        __real_free(p);
+        return NULL;
+    }
+    size_t k = slot_of((uintptr_t)p);
+    while (tab[k].p)
+        k = (k + 1) & (cap - 1);
+    tab[k].p = (uintptr_t)p;
+    tab[k].arena = current;
+    used++;
+    return p;
+}
+
+static size_t find(uintptr_t p)
+{
+    if (!used)
+        return (size_t)-1;
+    size_t k = slot_of(p);
+    while (tab[k].p) {
+        if (tab[k].p == p)
+            return k;
+        k = (k + 1) & (cap - 1);
+    }
+    return (size_t)-1;
+}
+
+/* Removes slot k, shifting later entries of the cluster back. */
+static void remove_at(size_t k)
+{
+    tab[k].p = 0;
+    used--;
+    size_t j = k;
+    for (;;) {
+        j = (j + 1) & (cap - 1);
+        if (!tab[j].p)
+            return;
+        size_t home = slot_of(tab[j].p);
+        /* move j to k when its home is not within (k, j] cyclically */
+        int between = k <= j ? (home > k && home <= j) : (home > k || home <= j);
+        if (!between) {
+            tab[k] = tab[j];
+            tab[j].p = 0;
+            k = j;
+        }
+    }
+}
+
+void *__wrap_malloc(size_t n) { return record(__real_malloc(n)); }
+
+void *__wrap_calloc(size_t a, size_t b) { return record(__real_calloc(a, b)); }
+
+void __wrap_free(void *p)
+{
+    if (!p)
+        return;
+    size_t k = find((uintptr_t)p);
+    if (k != (size_t)-1)
+        remove_at(k);
+    __real_free(p);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    if (!p)
+        return __wrap_malloc(n);
+    size_t k = find((uintptr_t)p);
+    if (k == (size_t)-1)
+        return __real_realloc(p, n);
+    int arena = tab[k].arena;
+    void *q = __real_realloc(p, n);
+    if (!q)
+        return NULL; /* p is still valid and still recorded */
+    remove_at(k);
+    int saved = current;
+    current = arena;
+    q = record(q);
+    current = saved;
+    return q;
+}
+
+void *__wrap_aligned_alloc(size_t align, size_t n) { return record(__real_aligned_alloc(align, n)); }
+
+int __wrap_posix_memalign(void **out, size_t align, size_t n)
+{
+    int r = __real_posix_memalign(out, align, n);
+    if (r == 0 && !record(*out))
+        return ENOMEM;
+    return r;
+}
+
+void *rt_malloc(size_t n) { return __real_malloc(n); }
+
+void *rt_realloc(void *p, size_t n) { return __real_realloc(p, n); }
+
+void rt_free(void *p) { __real_free(p); }
+
+int arena_push(void)
+{
+    if (depth >= MAX_ARENAS)
+        return -1; /* too deep: untracked here (an outer arena still reclaims) */
+    depth++;
+    current = depth;
+    return depth;
+}
+
+void arena_pop(int handle)
+{
+    if (handle <= 0)
+        return;
+    /* free every block of this arena (and of any inner one left open) */
+    for (size_t k = 0; k < cap && used;) {
+        if (tab[k].p && tab[k].arena >= handle) {
+            __real_free((void *)tab[k].p);
+            remove_at(k); /* may shift a later entry into k: look at k again */
+            continue;
+        }
+        k++;
+    }
+    depth = handle - 1;
+    current = depth;
+}
+
+int arena_suspend(void)
+{
+    int saved = current;
+    current = 0;
+    return saved;
+}
+
+void arena_resume(int saved) { current = saved; }
+
+size_t arena_live_bytes(void) { return (size_t)__builtin_wasm_memory_size(0) * 65536u; }
+#else
+void *rt_malloc(size_t n) { return malloc(n); }
+void *rt_realloc(void *p, size_t n) { return realloc(p, n); }
+void rt_free(void *p) { free(p); }
+int arena_push(void) { return 0; }
+void arena_pop(int handle) { (void)handle; }
+int arena_suspend(void) { return 0; }
+void arena_resume(int saved) { (void)saved; }
+size_t arena_live_bytes(void) { return 0; }
+#endif

@@ -1,0 +1,3 @@
+a=a
+echo $((a))
+echo "after $?"

@@ -1,0 +1,1 @@
+echo {1..100000000} | { read -r w rest; echo "$w"; }

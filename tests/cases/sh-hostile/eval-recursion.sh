@@ -1,0 +1,3 @@
+f() { eval f; }
+f
+echo "survived $?"

@@ -1,0 +1,3 @@
+f() { f; }
+f
+echo "survived $?"

@@ -1,0 +1,2 @@
+case x in y) echo y;; esac; echo "status $?"
+case x in x) false;; esac; echo "status $?"

@@ -1,0 +1,3 @@
+x=$(exit 3); echo "status $?"
+x=$(false) || echo failed
+v=$(true); echo $?

@@ -1,0 +1,4 @@
+nosuchcmd_zz arg
+echo "status $?"
+./nosuch.sh
+echo "status $?"

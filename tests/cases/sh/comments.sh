@@ -1,0 +1,5 @@
+echo a # comment
+echo b#notcomment
+# full line
+echo 'c # in quotes'
+echo d\#e

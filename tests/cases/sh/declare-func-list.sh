@@ -1,0 +1,3 @@
+# needs: sort
+f1() { :; }; f2() { :; }
+declare -F | sort

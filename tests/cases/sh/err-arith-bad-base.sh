@@ -1,0 +1,2 @@
+echo $((2#102))
+echo next

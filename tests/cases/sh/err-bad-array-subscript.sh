@@ -1,0 +1,3 @@
+a=(1 2)
+a[-5]=x
+echo "status $?"

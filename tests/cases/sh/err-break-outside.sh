@@ -1,0 +1,4 @@
+break
+echo "status $?"
+continue 2>/dev/null
+echo "status $?"

@@ -1,0 +1,5 @@
+# needs: touch
+# files
+touch plain
+cd plain; echo "status $?"
+cd a b; echo "status $?"

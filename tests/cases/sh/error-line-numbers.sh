@@ -1,0 +1,4 @@
+echo one
+nosuch_a
+echo three
+nosuch_b

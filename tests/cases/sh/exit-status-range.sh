@@ -1,0 +1,3 @@
+(exit 256); echo $?
+(exit 300); echo $?
+(exit -1); echo $?

@@ -1,0 +1,7 @@
+# needs: touch
+# files
+touch z.txt
+set -f
+echo *.txt
+set +f
+echo *.txt

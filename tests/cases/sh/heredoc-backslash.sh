@@ -1,0 +1,5 @@
+# needs: cat
+cat <<EOF
+a\\b \$x \`c\` line\
+cont
+EOF

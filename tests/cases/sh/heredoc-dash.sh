@@ -1,0 +1,6 @@
+# needs: cat
+	cat <<-EOF
+	tab stripped
+		twice
+	EOF
+echo done

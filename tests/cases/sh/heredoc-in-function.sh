@@ -1,0 +1,7 @@
+# needs: cat
+f() {
+  cat <<EOF
+arg is $1
+EOF
+}
+f hello

@@ -1,0 +1,6 @@
+# needs: cat
+cat <<A; cat <<B
+first
+A
+second
+B

@@ -1,0 +1,4 @@
+read -r a b <<EOF
+alpha beta
+EOF
+echo "$b $a"

@@ -1,0 +1,7 @@
+# needs: cat
+# files
+cat > conf.ini <<EOF
+[main]
+key=value
+EOF
+cat conf.ini

@@ -1,0 +1,2 @@
+while read -r l; do echo "<$l>"; done <<< "one
+two"

@@ -1,0 +1,6 @@
+IFS=, read a b c <<< "1,2,3,4,5"
+echo "$a|$b|$c"
+IFS=' ' read -r x y <<< "  lead   trail  "
+echo "[$x][$y]"
+read -r whole <<< "  keep  inner  "
+echo "[$whole]"

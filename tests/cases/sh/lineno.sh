@@ -1,0 +1,7 @@
+echo "line $LINENO"
+
+echo "line $LINENO"
+f() {
+  echo "in f line $LINENO"
+}
+f

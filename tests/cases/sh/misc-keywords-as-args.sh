@@ -1,0 +1,2 @@
+echo if then else fi for do done case esac while
+echo {  }

@@ -1,0 +1,3 @@
+# needs: cat
+f() { echo "$1"; }
+f "$(echo a)" | cat

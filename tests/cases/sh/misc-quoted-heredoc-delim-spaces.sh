@@ -1,0 +1,5 @@
+# needs: cat
+cat << "END MARK"
+text
+END MARK
+echo done

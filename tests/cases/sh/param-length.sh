@@ -1,0 +1,4 @@
+s="hello world"
+echo ${#s} ${#nonexist}
+set -- a b c
+echo ${#} ${#@}

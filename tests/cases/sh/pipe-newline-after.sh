@@ -1,0 +1,6 @@
+# needs: cat
+echo a |
+  cat
+echo b &&
+  echo c ||
+  echo d

@@ -1,0 +1,3 @@
+printf '<%s>\n' "" '' a "" b
+set -- "" ""
+echo $#

@@ -1,0 +1,9 @@
+read x <<'EOF'
+first \
+second
+EOF
+echo "$x"
+read -r y <<'EOF'
+keep \
+EOF
+echo "$y"

@@ -1,0 +1,4 @@
+# needs: cat
+echo data | cat /dev/stdin
+echo data2 | cat - 
+echo toerr > /dev/stderr

@@ -1,0 +1,5 @@
+set -x
+echo hello "a b"
+x=5
+set +x
+echo quiet

@@ -1,0 +1,4 @@
+e=
+set -- $e; echo $#
+set -- "$e"; echo $#
+set -- $e x $e; echo $#

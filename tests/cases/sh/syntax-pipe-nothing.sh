@@ -1,0 +1,2 @@
+# needs: cat
+echo a | | cat

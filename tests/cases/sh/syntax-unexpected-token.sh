@@ -1,0 +1,3 @@
+echo before
+if then fi
+echo after

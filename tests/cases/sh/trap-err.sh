@@ -1,0 +1,4 @@
+trap 'echo "ERR caught"' ERR
+false
+echo after
+true

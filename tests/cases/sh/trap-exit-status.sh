@@ -1,0 +1,3 @@
+trap 'echo "exiting with $?"' EXIT
+false
+exit 5

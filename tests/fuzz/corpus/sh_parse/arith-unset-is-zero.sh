@@ -1,0 +1,2 @@
+unset q
+echo $((q+1)) $((q))

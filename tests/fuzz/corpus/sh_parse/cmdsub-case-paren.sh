@@ -1,0 +1,3 @@
+r=$(case x in x) echo matched;; esac)
+echo "$r"
+echo "$(echo ')')"

@@ -1,0 +1,4 @@
+: ; echo $?
+true; echo $?
+false; echo $?
+: ${x:=assigned}; echo $x

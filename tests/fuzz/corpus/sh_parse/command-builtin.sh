@@ -1,0 +1,5 @@
+echo() { builtin echo "wrapped: $*"; }
+echo hi
+command echo direct
+unset -f echo
+echo plain

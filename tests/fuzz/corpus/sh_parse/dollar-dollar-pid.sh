@@ -1,0 +1,2 @@
+[ -n "$$" ] && echo has-pid
+[ "$$" = "$(echo $$)" ] && echo same-in-subshell

@@ -1,0 +1,2 @@
+printf '%z\n' 1
+echo "status $?"

@@ -1,0 +1,3 @@
+my-func() { echo dash; }
+my.func() { echo dot; }
+my-func; my.func

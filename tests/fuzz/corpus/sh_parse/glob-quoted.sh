@@ -1,0 +1,5 @@
+# needs: touch
+# files
+touch x.txt
+echo "*.txt" '*.txt' \*.txt *.txt
+p='*.txt'; echo $p "$p"

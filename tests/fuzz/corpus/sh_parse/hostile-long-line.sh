@@ -1,0 +1,4 @@
+s=$(printf 'x%.0s' {1..100000})
+echo ${#s}
+big="$s$s$s$s$s$s$s$s$s$s"
+echo ${#big}

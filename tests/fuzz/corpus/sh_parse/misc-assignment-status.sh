@@ -1,0 +1,3 @@
+x=$(false); echo $?
+x=$(true) y=$(false); echo $?
+x=1; echo $?

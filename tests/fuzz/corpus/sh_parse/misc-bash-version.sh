@@ -1,0 +1,2 @@
+[[ -n $BASH_VERSION ]] && echo has-version
+echo "${BASH_VERSION%%.*}"

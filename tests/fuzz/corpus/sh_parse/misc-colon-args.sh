@@ -1,0 +1,3 @@
+: this is ignored $((x=5))
+echo $x
+: > /dev/null && echo ok

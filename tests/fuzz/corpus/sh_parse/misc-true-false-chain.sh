@@ -1,0 +1,3 @@
+true && true && echo all
+true && false && echo never || echo fallback
+false || false || echo last

@@ -1,0 +1,3 @@
+list="a b
+c	d"
+for w in $list; do echo "[$w]"; done

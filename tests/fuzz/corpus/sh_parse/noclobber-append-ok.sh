@@ -1,0 +1,6 @@
+# needs: cat
+# files
+set -o noclobber
+echo a >> f.txt
+echo b >> f.txt
+cat f.txt

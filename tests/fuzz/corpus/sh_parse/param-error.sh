@@ -1,0 +1,3 @@
+echo start
+echo "${nope:?is required}"
+echo never

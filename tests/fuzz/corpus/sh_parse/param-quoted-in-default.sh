@@ -1,0 +1,3 @@
+unset x
+echo "${x:-'single'}" ${x:-'unq single'} "${x:-"dq"}"
+echo ${x:-a\ b}

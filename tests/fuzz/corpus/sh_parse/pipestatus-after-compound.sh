@@ -1,0 +1,4 @@
+{ false; } | true
+echo "${PIPESTATUS[@]}"
+true
+echo "${PIPESTATUS[@]}"

@@ -1,0 +1,2 @@
+pwd >/dev/null && echo pwd-ok
+[ "$(pwd)" = "$PWD" ] && echo same

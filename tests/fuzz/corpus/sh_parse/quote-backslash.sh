@@ -1,0 +1,5 @@
+echo \$x \"q\" a\ b \\ \'
+echo "a\
+b"
+echo a\
+b

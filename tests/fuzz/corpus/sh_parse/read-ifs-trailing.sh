@@ -1,0 +1,6 @@
+IFS=: read a b c <<< "1:2:3:4:5"
+echo "[$a][$b][$c]"
+IFS=: read a b <<< "x:"
+echo "[$a][$b]"
+IFS=' ' read a b <<< "  only  "
+echo "[$a][$b]"

@@ -1,0 +1,5 @@
+# needs: cat
+cat < /nonexistent/file
+echo "status $?"
+echo x > /nonexistent/dir/file
+echo "status $?"

@@ -1,0 +1,5 @@
+set -e
+trap 'echo "trapped status $?"' ERR
+echo start
+false
+echo never

@@ -1,0 +1,6 @@
+set -e
+check() { return 1; }
+if check; then echo yes; else echo no; fi
+check || echo handled
+check
+echo never

@@ -1,0 +1,4 @@
+s="hello world"
+[[ $s == *world* ]] && echo contains
+[[ $s != *xyz* ]] && echo not-contains
+case $s in *lo\ wo*) echo case-contains;; esac

@@ -1,0 +1,5 @@
+s="Hello, World"
+echo "${#s}" "${s:7}" "${s/World/There}" "${s,,}"
+trimmed="   spaced   "; trimmed="${trimmed#"${trimmed%%[![:space:]]*}"}"; trimmed="${trimmed%"${trimmed##*[![:space:]]}"}"
+echo "[$trimmed]"
+csv="a,b,c"; echo "${csv//,/ }"

@@ -1,0 +1,4 @@
+set -e
+trap 'echo "cleanup on $?"' EXIT
+echo run
+false
