@@ -1,0 +1,44 @@
+#!/bin/sh
+# patch-toybox.sh DIR — the few edits toybox needs where no define or
+# wrapper header can reach, applied to the build-time copy in DIR (never to
+# third_party/src).  Each edit must match exactly once; if upstream text
+# changed, the build stops here.
+#
+# The sandbox has no processes: a command that runs another one does it
+# through wb_run_command (the shell runs it in-process and returns its exit
+# status), see guest/applets/toybox/spawn.c.
+# 1. lib/xwrap.c xpopen_setup (behind xrun, xpopen, xpopen_both: find -exec,
+#    tar's compressors): hand the whole call to wbtb_popen, which
+#    runs the command now and returns a pseudo pid for xwaitpid.
+# 2. toys/posix/xargs.c: the vfork+exec of each batch becomes
+#    wbtb_spawn(argv), same pseudo pid, reaped by the unchanged waitpid loop.
+# 3. toys/posix/env.c: the execve of COMMAND becomes wbtb_env_exec, which
+#    runs it with the environment env built and ends env with its status.
+set -eu
+dir=${1:?usage: patch-toybox.sh DIR}
+
+perl -0777 -e '
+    my $dir = shift;
+    my @edits = (
+      [ "lib/xwrap.c",
+        "pid_t xpopen_setup(char **argv, int *pipes, void (*callback)(char **argv))\n{\n",
+        "pid_t xpopen_setup(char **argv, int *pipes, void (*callback)(char **argv))\n{\n  if (1) return wbtb_popen(argv, pipes, callback);\n" ],
+      [ "toys/posix/xargs.c",
+        "    if (!(pid = XVFORK())) {\n      close(0);\n      xopen_stdio(FLAG(o) ? \"/dev/tty\" : \"/dev/null\", O_RDONLY|O_CLOEXEC);\n      xexec(out);\n    }\n",
+        "    pid = wbtb_spawn(out);\n" ],
+      [ "toys/posix/env.c",
+        "      if (!strchr(*ev, \x27/\x27) && path) {\n",
+        "      wbtb_env_exec(ev, ee);\n      if (!strchr(*ev, \x27/\x27) && path) {\n" ],
+    );
+    for my $e (@edits) {
+        my ($f, $old, $new) = @$e;
+        my $p = "$dir/$f";
+        open(my $in, "<", $p) or die "patch-toybox: cannot read $p: $!\n";
+        local $/; my $t = <$in>; close $in;
+        my $n = () = $t =~ /\Q$old\E/g;
+        $n == 1 or die "patch-toybox: $f: expected text found $n times (upstream changed?):\n$old\n";
+        $t =~ s/\Q$old\E/$new/;
+        open(my $out, ">", $p) or die "patch-toybox: cannot write $p: $!\n";
+        print $out $t; close $out;
+    }
+' "$dir"
