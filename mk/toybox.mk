@@ -1,5 +1,8 @@
 # toybox (0BSD) for the guest: coreutils-like applets, grep, sed, find,
 # xargs, diff, tar, ... (guest/applets/toybox/, tools/build-toybox.sh).
+# mk/*.mk are read before the Makefile names "all"; keep it the default.
+.DEFAULT_GOAL := all
+
 TOYBOX_STAMP := third_party/src/toybox.stamp
 TOYBOX_B     := $(B)/toybox
 TOYBOX_LIB   := $(TOYBOX_B)/libtoybox.a

@@ -14,6 +14,9 @@
 #    wbtb_spawn(argv), same pseudo pid, reaped by the unchanged waitpid loop.
 # 3. toys/posix/env.c: the execve of COMMAND becomes wbtb_env_exec, which
 #    runs it with the environment env built and ends env with its status.
+# 4. main.c show_help: CMD --help prints the command's help only, without
+#    the "Toybox 0.8.9 multicall binary (see toybox --help)" banner: the
+#    sandbox has no toybox multiplexer to point at.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -29,6 +32,9 @@ perl -0777 -e '
       [ "toys/posix/env.c",
         "      if (!strchr(*ev, \x27/\x27) && path) {\n",
         "      wbtb_env_exec(ev, ee);\n      if (!strchr(*ev, \x27/\x27) && path) {\n" ],
+      [ "main.c",
+        "  if (!(full&2))\n    fprintf(out, \"Toybox %s\"",
+        "  if (0)\n    fprintf(out, \"Toybox %s\"" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;
