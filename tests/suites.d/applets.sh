@@ -1,5 +1,5 @@
 #!/bin/sh
-# applets.sh BUILD_DIR — the applet golden cases (tests/cases/applets/*.sh,
+# applets.sh BUILD_DIR [NAME...] — the applet golden cases (tests/cases/applets/*.sh,
 # expected output recorded from the GNU tools by record.sh there).
 #
 # Two ways to run them, chosen once:
@@ -16,7 +16,8 @@
 # (0 if absent).  A case whose applet is not built, or with NAME.skip
 # (one line: why), is skipped.  Ends with "N passed, N failed, N skipped".
 set -u
-H=${1:?usage: applets.sh BUILD_DIR}
+H=${1:?usage: applets.sh BUILD_DIR [NAME...]}
+shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cases=$top/tests/cases/applets
 H=$(cd "$H" && pwd)
@@ -55,7 +56,9 @@ wasi)
 esac
 echo "applets: mode $mode, $(wc -l < "$tmp/applets") applets"
 
-for f in "$cases"/*.sh; do
+[ $# -gt 0 ] || set -- "$cases"/*.sh
+for f in "$@"; do
+    f=$cases/$(basename "$f" .sh).sh
     name=$(basename "$f" .sh)
     [ "$name" = record ] && continue
     cmd=${name%%-*}

@@ -289,3 +289,30 @@ char *mkdtemp(char *tmpl)
     free(copy);
     return NULL;
 }
+
+/* ---- open with an access mode always (see wb_toybox_compat.h) */
+#undef open
+#undef openat
+/* Their declarations in <fcntl.h> were renamed by the macros. */
+int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int wbtb_open(const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
+    va_end(ap);
+    if (!(flags & O_ACCMODE))
+        flags |= O_RDONLY;
+    return open(path, flags, mode);
+}
+int wbtb_openat(int dirfd, const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
+    va_end(ap);
+    if (!(flags & O_ACCMODE))
+        flags |= O_RDONLY;
+    return openat(dirfd, path, flags, mode);
+}

@@ -21,6 +21,19 @@ int wbtb_popen(char **argv, int *pipes, void (*callback)(char **argv));
 int wbtb_spawn(char **argv);
 void wbtb_env_exec(char **argv, char **env);
 
+/* ---- open flags WASI has no bit for: toybox would otherwise define them
+   as Linux's numbers, which WASI rejects with EINVAL.  O_PATH (open only
+   to name the file) becomes a plain read-only open. */
+#define O_NOATIME 0
+#define O_PATH 0
+/* Linux's O_RDONLY is 0, so toybox opens for reading with no access mode
+   at all (open(name, O_CREAT)); WASI's O_RDONLY is a bit of its own and no
+   mode is EINVAL.  These add O_RDONLY when no access mode is given. */
+#define open(...) wbtb_open(__VA_ARGS__)
+#define openat(...) wbtb_openat(__VA_ARGS__)
+int wbtb_open(const char *path, int flags, ...);
+int wbtb_openat(int dirfd, const char *path, int flags, ...);
+
 /* ---- pwd.h / grp.h: no user database */
 struct passwd {
     char *pw_name, *pw_passwd;
