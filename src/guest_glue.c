@@ -157,6 +157,7 @@ static void make_template(void)
     wb__host_seed(&h, 0);
     wasi.host = &h;
     wbox.host = &h;
+    wbox.guest = inst;
 
     Z_guest_init_module();
     struct inst_args a = { inst, &wasi, &wbox };
@@ -204,6 +205,7 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
     g->host = h;
     g->wasi.host = h;
     g->wbox.host = h;
+    g->wbox.guest = &g->inst;
 
     uint64_t pages = h->opt.memory_limit / WB__WASM_PAGE;
     int e = wb__rt_memory_from_image(&g->inst.w2c_memory, &tmpl.img, (uint32_t)pages);
@@ -327,6 +329,8 @@ static wb_status call_guest(wb__guest *g, int resume, int lang, const char *data
     wb__rt_call_ctx c;
     struct call_args a = { g, resume, lang, data, len, 0 };
     int trap = wb__rt_call_undo(&c, &g->inst.w2c_memory, g->undo.active ? &g->undo : NULL, call_with_buffer, &a);
+    g->host->unwind = NULL; /* frames a trap jumped past are gone */
+    wb__fibers_reset(g->host);
     finish_outcome(trap, a.status, &c, o);
     return WB_OK;
 }

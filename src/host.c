@@ -70,4 +70,6 @@ void wb__host_end_run(wb__host *h)
     h->batch = NULL;
     h->batch_len = 0;
     h->answer = NULL;
+    free(h->sync_answer);
+    h->sync_answer = NULL;
 }

@@ -46,6 +46,7 @@ const wb__options *wb__config_options(const wb_config *cfg);
 typedef struct wb__host {
     wb__options opt;
     wasm_rt_memory_t *mem; /* the instance's memory, for guest spans */
+    struct wb__vfs *vfs;   /* the sandbox's files and fds (src/vfs/vfs.h); persists across runs */
     /* Per run. */
     wb__buf out, err;
     uint64_t out_total; /* bytes offered to stdout+stderr, kept or not */
@@ -70,6 +71,14 @@ typedef struct wb__host {
     size_t answer_len;
     char *batch;
     size_t batch_len;
+    /* The sandbox's tools, for synchronous calls (OP_TOOL_SYNC), and the
+     * answer to the last one (malloc'd, read with OP_READ). */
+    struct wb__tools *tools;
+    char *sync_answer;
+    /* wb_try frames of the running guest, innermost first (guest_unwind.c). */
+    struct wb__unwind *unwind;
+    /* The guest's fibers during a call, or NULL (guest_fiber.c). */
+    struct wb__fibers *fibers;
 } wb__host;
 
 enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };
@@ -85,6 +94,13 @@ double wb__now_ms(void);
 int wb__host_should_stop(wb__host *h);
 
 void wb__host_begin_run(wb__host *h);
+/* The guest's runtime self-tests (guest/rt/selftest.c: wb_try/wb_throw,
+ * fibers), run only by the unit tests through wb__run_selftest. */
+#define WB__LANG_SELFTEST 98
+wb_status wb__run_selftest(wb_sandbox *sb, const char *code, wb_result **out);
+
+/* Frees the fibers a guest call left (guest_fiber.c). */
+void wb__fibers_reset(wb__host *h);
 void wb__host_end_run(wb__host *h);
 void wb__host_seed(wb__host *h, uint64_t seed);
 

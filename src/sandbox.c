@@ -7,6 +7,8 @@
 #include "internal.h"
 #include "runtime/rt.h"
 #include "tools.h"
+#include "vfs/vfs.h"
+#include "vfs/vfs_sandbox.h"
 #include "../guest/rt/host.h"
 
 #define WB__SANDBOX_MAGIC 0x77627362u /* "wbsb" */
@@ -76,10 +78,13 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         if (pol->output_bytes && !(o->set & WB__SET_OUTPUT)) o->output_limit = pol->output_bytes;
     }
     wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    sb->host.tools = &sb->tools;
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;
         sb->host.catalog_len = sb->tools.catalog_len;
     }
+    if (st == WB_OK)
+        st = wb__sandbox_vfs_init(&sb->host, cfg, sb->errmsg, sizeof sb->errmsg);
     if (st == WB_OK)
         st = wb__guest_new(&sb->host, &sb->guest, sb->errmsg, sizeof sb->errmsg);
     if (st != WB_OK)
@@ -92,6 +97,7 @@ void wb_free(wb_sandbox *sb)
     if (!sb || sb->magic != WB__SANDBOX_MAGIC)
         return;
     wb__guest_free(sb->guest);
+    wb__vfs_free(sb->host.vfs);
     wb__tools_free(&sb->tools);
     wb__host_end_run(&sb->host);
     sb->magic = 0;
@@ -145,6 +151,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         int e = wb__guest_rollback(sb->guest);
         if (e && wb__guest_reset(sb->guest))
             sb->failed = 1;
+        wb__vfs_rollback(h->vfs); /* files too: the guest's fds must match its memory */
         const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
                                  : "; the sandbox was restored to its state before this run";
         if (h->hard_stop == WB__STOP_FUEL)
@@ -160,6 +167,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
          * the run; if even that fails, back to the template. */
         int e = wb__guest_rollback(sb->guest);
         int e2 = e ? wb__guest_reset(sb->guest) : 0;
+        wb__vfs_rollback(h->vfs);
         st = fail(sb, WB_ETRAP, "guest trap: %s (%s); %s", wasm_rt_strerror((wasm_rt_trap_t)o->trap),
                   trap_advice(o->trap),
                   !e ? "the sandbox was restored to its state before this run"
@@ -205,8 +213,10 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                   : sb->failed ? ", the guest failed and the sandbox could not be restored"
                                : ", the guest failed and the sandbox was restored to its state before this run");
     }
-    if (!o->trap)
+    if (!o->trap) {
         wb__guest_commit(sb->guest);
+        wb__vfs_commit(h->vfs);
+    }
     h->hard_stop = WB__STOP_NONE;
     wb__host_end_run(h);
     *out = r;
@@ -249,6 +259,9 @@ static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_r
     }
 }
 
+/* begin()'s automatic argument for the guest's runtime self-tests. */
+#define SELFTEST 2
+
 static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out, int automatic)
 {
     if (out)
@@ -259,7 +272,7 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         return fail(sb, WB_EMISUSE, "wb_run: %s is NULL", out ? "code" : "out");
     if (sb->pending)
         return fail(sb, WB_ESTATE, "a run is waiting for tool call answers: finish it with wb_step() first");
-    if (lang != WB_JS)
+    if (lang != WB_JS && !(lang == (wb_lang)WB__LANG_SELFTEST && automatic == SELFTEST))
         return fail(sb, WB_ELANG, "wb_run: language %d is not available; this build has WB_JS (%d)",
                     (int)lang, (int)WB_JS);
     if (len > UINT32_MAX - 65536)
@@ -269,12 +282,18 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     int e = wb__guest_begin(sb->guest);
     if (e)
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
+    wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);
     wb__tools_begin_run(&sb->tools);
     wb__guest_outcome o;
-    wb__guest_run(sb->guest, WB_GUEST_JS, code ? code : "", len, &o);
+    wb__guest_run(sb->guest, (int)lang, code ? code : "", len, &o);
     return drive(sb, &o, automatic, out);
+}
+
+wb_status wb__run_selftest(wb_sandbox *sb, const char *code, wb_result **out)
+{
+    return begin(sb, (wb_lang)WB__LANG_SELFTEST, code, strlen(code), out, SELFTEST);
 }
 
 wb_status wb_run(wb_sandbox *sb, wb_lang lang, const char *code, size_t len, wb_result **out)

@@ -101,4 +101,11 @@ wb_status wb__tools_answer(wb__tools *t, size_t i, int ok, const char *json_or_m
  * OUT: free out->s. */
 void wb__tools_results(wb__tools *t, wb__str *out);
 
+/* The shell's `tool NAME --key value ...` (tool_argv.c): req holds the
+ * words NUL-separated; runs the call now and appends the answer ('0' +
+ * JSON, '1' + error, '2' + usage message) to out.  0, or -1 when out of
+ * memory. */
+struct wb__host;
+int wb__tool_argv(struct wb__host *h, const char *req, size_t len, wb__str *out);
+
 #endif

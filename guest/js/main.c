@@ -15,6 +15,7 @@
 
 #include "quickjs.h"
 #include "../rt/host.h"
+#include "../rt/selftest.h"
 
 /* Added to quickjs.c by tools/patch-quickjs.sh: frees queued jobs unrun. */
 void JS_DropPendingJobs(JSRuntime *rt);
@@ -440,6 +441,8 @@ static int run_js(const char *code, size_t len)
 __attribute__((export_name("wb_guest_run")))
 int wb_guest_run(int lang, const char *code, size_t len)
 {
+    if (lang == WB_GUEST_SELFTEST)
+        return wb_guest_selftest(code, len);
     if (lang != WB_GUEST_JS)
         return WB_GUEST_BADLANG;
     return after_stop(run_js(code, len));

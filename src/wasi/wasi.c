@@ -2,8 +2,9 @@
  *
  * The guest has no ambient authority: stdout and stderr are captured into
  * per-run buffers under the output limit, stdin is empty, the clock and
- * randomness are the embedder's choice (real, or fixed and seeded), and
- * there are no files, arguments or environment yet.  Every call the guest
+ * randomness are the embedder's choice (real, or fixed and seeded), files
+ * are the sandbox's VFS (wasi_fs.c, src/vfs/), and there are no arguments
+ * or environment yet.  Every call the guest
  * may make returns a WASI errno; none can crash the host.  Guest pointers
  * go through wb__guest_span() only.
  *
@@ -102,6 +103,8 @@ u32 Z_wasi_snapshot_preview1Z_fd_write(struct Z_wasi_snapshot_preview1_instance_
                                        u32 iovs, u32 iovs_len, u32 nwritten)
 {
     wb__host *h = host_of(w);
+    if (fd > 2)
+        return wb__wasi_fd_write(w, fd, iovs, iovs_len, nwritten);
     if (fd != 1 && fd != 2)
         return E_BADF;
     void *vec, *out, *data;
@@ -134,6 +137,8 @@ u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t
                                       u32 iovs, u32 iovs_len, u32 nread)
 {
     wb__host *h = host_of(w);
+    if (fd > 2)
+        return wb__wasi_fd_read(w, fd, iovs, iovs_len, nread);
     if (fd != 0)
         return E_BADF;
     void *vec;
@@ -144,15 +149,13 @@ u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t
 
 u32 Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd)
 {
-    (void)w;
-    return fd <= 2 ? E_SUCCESS : E_BADF;
+    return fd <= 2 ? E_SUCCESS : wb__wasi_fd_close(w, fd);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_seek(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                       u64 offset, u32 whence, u32 newoffset)
 {
-    (void)w; (void)offset; (void)whence; (void)newoffset;
-    return fd <= 2 ? E_SPIPE : E_BADF;
+    return fd <= 2 ? E_SPIPE : wb__wasi_fd_seek(w, fd, offset, whence, newoffset);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
@@ -160,7 +163,7 @@ u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_inst
 {
     wb__host *h = host_of(w);
     if (fd > 2)
-        return E_BADF;
+        return wb__wasi_fd_fdstat_get(w, fd, stat);
     void *p;
     if (wb__guest_span(h->mem, stat, 24, &p) != WB_OK)
         return E_FAULT;
@@ -175,23 +178,20 @@ u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_inst
 u32 Z_wasi_snapshot_preview1Z_fd_fdstat_set_flags(struct Z_wasi_snapshot_preview1_instance_t *w,
                                                   u32 fd, u32 flags)
 {
-    (void)w; (void)flags;
-    return fd <= 2 ? E_NOTSUP : E_BADF;
+    return fd <= 2 ? E_NOTSUP : wb__wasi_fd_fdstat_set_flags(w, fd, flags);
 }
 
-/* No preopened directories yet: libc's scan for them ends at fd 3. */
+/* One preopened directory, "/" at fd 3 (src/vfs/vfs.h). */
 u32 Z_wasi_snapshot_preview1Z_fd_prestat_get(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                              u32 out)
 {
-    (void)w; (void)fd; (void)out;
-    return E_BADF;
+    return fd <= 2 ? E_BADF : wb__wasi_fd_prestat_get(w, fd, out);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_prestat_dir_name(struct Z_wasi_snapshot_preview1_instance_t *w,
                                                   u32 fd, u32 path, u32 len)
 {
-    (void)w; (void)fd; (void)path; (void)len;
-    return E_BADF;
+    return fd <= 2 ? E_BADF : wb__wasi_fd_prestat_dir_name(w, fd, path, len);
 }
 
 /* No arguments and no environment inside the sandbox. */

@@ -58,12 +58,12 @@ rm -f "$probe" "$probe.c" "$probe.log"
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c11 -D_GNU_SOURCE -O1 -g $SAN -Iinclude -Isrc -Isrc/runtime -I$G"
-SRCS="src/json.c src/policy.c src/policy_check.c src/tools.c src/tool_providers.c src/host.c
+SRCS="src/json.c src/policy.c src/policy_check.c src/tools.c src/tool_providers.c src/tool_argv.c src/host.c
       src/guest_mem.c src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.c
       src/runtime/rt_stack.c src/runtime/rt_undo.c src/config.c src/status.c"
 reason_wasi=
 if [ -f "$G/guest.h" ]; then
-    SRCS="$SRCS src/wasi/wasi.c src/host_call.c"
+    SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
     TARGETS="json policy batch"
