@@ -39,7 +39,8 @@ cd "$out/src"
 # Native tools only here: kconfig's conf, mkflags, config2help, mktags and
 # the preprocessor pass of flags.h all run on the build machine.
 export CC=gcc HOSTCC=gcc CFLAGS= LDFLAGS=
-make -s allnoconfig KCONFIG_ALLCONFIG="$cfg" >/dev/null
+# (A make of its own: not a job of the make that runs this script.)
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s allnoconfig KCONFIG_ALLCONFIG="$cfg" >/dev/null
 # Every command asked for must have survived kconfig's dependency checks.
 missing=$(grep -E '^CONFIG_[A-Z0-9_]+=y' "$cfg" | while IFS= read -r l; do
               grep -qx "$l" .config || echo "${l%=y}"; done)
@@ -80,7 +81,8 @@ compile_all() {
     export WASM_CC dir tbflags ourflags stubflags top extra="$*"
     { for f in $srcs; do echo "tb $f"; done
       echo "our $top/guest/applets/toybox/glue.c"
-      echo "stub $top/guest/applets/toybox/stubs.c"; } |
+      echo "stub $top/guest/applets/toybox/stubs.c"
+      for f in "$top"/guest/applets/toybox/own_*.c; do echo "own $f"; done; } |
     xargs -P "$jobs" -L 1 sh -c '
         kind=$0 f=$1 o="$dir/$(echo "$1" | sed "s|.*/guest/applets/toybox/||; s|/|_|g; s|\.c$|.o|")"
         case $kind in
@@ -88,6 +90,7 @@ compile_all() {
               exec $WASM_CC $tbflags $extra $x -c "$f" -o "$o" ;;
           our) exec $WASM_CC $ourflags $extra -c "$f" -o "$o" ;;
           stub) exec $WASM_CC $stubflags -c "$f" -o "$o" ;;
+          own) exec $WASM_CC $WASM_CFLAGS -Wall -Wextra -Werror -I$top/guest/applets $extra -c "$f" -o "$o" ;;
         esac' || { echo "build-toybox: compile failed" >&2; exit 1; }
 }
 

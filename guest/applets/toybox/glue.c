@@ -206,10 +206,16 @@ static int help_main(int argc, char **argv)
     exit(0);
 }
 
+/* Ours, for what toybox lacks or cannot do without processes (own_*.c). */
+int wbtb_own_timeout(int argc, char **argv);
+
 const struct wb_applet wb_applets_toybox[] = {
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES
+    {"timeout", wbtb_own_timeout,
+     "timeout [-k DURATION] [-s SIGNAL] [--preserve-status] [--foreground] [-v] DURATION COMMAND [ARG...]",
+     NULL},
     {"help", help_main, "help [COMMAND...]",
      "usage: help [COMMAND...]\n\nWith no COMMAND, list every command with its usage line.\n"
      "With COMMANDs, show each one's full help (the same text as COMMAND --help)."},

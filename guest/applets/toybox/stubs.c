@@ -260,6 +260,33 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
     return 0;
 }
 
+/* ---- sleeping.  The sandbox's host may offer no blocking wait (WASI
+ * poll_oneoff answers ENOTSUP): then time spent sleeping is virtual: the
+ * call returns at once and the duration is added to a counter, which
+ * timeout(1) counts as elapsed time, so `timeout 1 sleep 5` still times
+ * out and no command burns fuel waiting.  When the host can wait, the
+ * sleep is real (the sandbox's deadline bounds it). */
+#undef nanosleep
+int nanosleep(const struct timespec *req, struct timespec *rem);
+static unsigned long long slept_ns;
+unsigned long long wbtb_slept_ns(void) { return slept_ns; }
+int wbtb_nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= 1000000000L) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (!nanosleep(req, rem))
+        return 0;
+    if (errno != ENOTSUP && errno != ENOSYS)
+        return -1;
+    unsigned long long ns = (unsigned long long)req->tv_sec * 1000000000ull + (unsigned long long)req->tv_nsec;
+    slept_ns = ns > ~0ull - slept_ns ? ~0ull : slept_ns + ns;
+    if (rem)
+        rem->tv_sec = 0, rem->tv_nsec = 0;
+    return 0;
+}
+
 /* ---- time: the sandbox's clock is UTC and cannot be set */
 void tzset(void) {}
 int settimeofday(const struct timeval *tv, const void *tz) { (void)tv, (void)tz; errno = ENOSYS; return -1; }

@@ -374,6 +374,10 @@ int sigdelset(sigset_t *s, int sig);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
 
 /* ---- missing pieces of stdlib.h/unistd.h/time.h/errno.h */
+/* sleep: see stubs.c (virtual time when the host cannot wait) */
+#define nanosleep wbtb_nanosleep
+int nanosleep(const struct timespec *req, struct timespec *rem);
+unsigned long long wbtb_slept_ns(void);
 #define mkstemp wbtb_mkstemp
 #define mkdtemp wbtb_mkdtemp
 #define tzset wbtb_tzset
