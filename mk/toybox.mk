@@ -28,9 +28,11 @@ GUEST_LDFLAGS += -lwasi-emulated-signal -lwasi-emulated-mman -lwasi-emulated-pro
 GUEST_LDFLAGS += -Wl,--undefined=wb_applets_toybox
 
 # Test-only: the applets as one WASI command for node's WASI
-# (tests/applets/wasi-run.mjs), independent of the shell and the sandbox.
+# (tests/applets/wasi-run.mjs), independent of the shell and the sandbox;
+# the same 1 MiB stack, placed first, as the guest.
 $(TOYBOX_B)/driver.wasm: tests/applets/wasi-driver.c guest/applets/registry.c $(TOYBOX_LIB) mk/toybox.mk
 	@echo "  WASMLD  $@"
 	$(Q)$(WASM_CC) $(WASM_CFLAGS) -Iguest/applets -o $@ tests/applets/wasi-driver.c \
 	    guest/applets/registry.c $(TOYBOX_LIB) -lwasi-emulated-signal -lwasi-emulated-mman \
-	    -lwasi-emulated-process-clocks -lwasi-emulated-getpid -Wl,--undefined=wb_applets_toybox
+	    -lwasi-emulated-process-clocks -lwasi-emulated-getpid -Wl,--undefined=wb_applets_toybox \
+	    -Wl,--stack-first -Wl,-z,stack-size=1048576

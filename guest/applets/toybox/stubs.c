@@ -82,9 +82,21 @@ int fchownat(int d, const char *p, uid_t u, gid_t g, int f)
     errno = ENOSYS;
     return -1;
 }
-int chmod(const char *p, mode_t m) { (void)p, (void)m; errno = ENOSYS; return -1; }
-int fchmod(int fd, mode_t m) { (void)fd, (void)m; errno = ENOSYS; return -1; }
-int fchmodat(int d, const char *p, mode_t m, int f) { (void)d, (void)p, (void)m, (void)f; errno = ENOSYS; return -1; }
+/* WASI files have no permission bits to set: the sandbox reports fixed
+ * modes.  Asking for the mode a file already has succeeds (gzip, cp and
+ * tar "keep" a mode that way); any other mode is ENOTSUP. */
+static int same_mode(int r, const struct stat *st, mode_t m)
+{
+    if (r)
+        return -1;
+    if ((st->st_mode & 07777) == (m & 07777))
+        return 0;
+    errno = ENOTSUP;
+    return -1;
+}
+int chmod(const char *p, mode_t m) { struct stat st; return same_mode(stat(p, &st), &st, m); }
+int fchmod(int fd, mode_t m) { struct stat st; return same_mode(fstat(fd, &st), &st, m); }
+int fchmodat(int d, const char *p, mode_t m, int f) { struct stat st; return same_mode(fstatat(d, p, &st, f), &st, m); }
 
 /* umask has no error return; the mask is kept (and shown by toybox) but
  * WASI creates files without mode bits, so it changes nothing. */
@@ -367,4 +379,14 @@ int wbtb_openat(int dirfd, const char *path, int flags, ...)
     if (!(flags & O_ACCMODE))
         flags |= O_RDONLY;
     return openat(dirfd, path, flags, mode);
+}
+
+/* ---- write() after what stdio holds (see wb_toybox_compat.h) */
+#undef write
+ssize_t write(int fd, const void *buf, size_t n);
+ssize_t wbtb_write(int fd, const void *buf, size_t n)
+{
+    if (fd == 1 || fd == 2)
+        fflush(stdout);
+    return write(fd, buf, n);
 }

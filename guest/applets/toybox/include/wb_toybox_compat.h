@@ -34,6 +34,12 @@ void wbtb_env_exec(char **argv, char **env);
 int wbtb_open(const char *path, int flags, ...);
 int wbtb_openat(int dirfd, const char *path, int flags, ...);
 
+/* toybox writes to fd 1 both through stdio and with write(); glue.c makes
+   stdout buffered (it is unbuffered in toybox), so a raw write to fd 1 or
+   2 flushes stdout first to keep the order. */
+#define write(...) wbtb_write(__VA_ARGS__)
+ssize_t wbtb_write(int fd, const void *buf, size_t n);
+
 /* ---- pwd.h / grp.h: no user database */
 struct passwd {
     char *pw_name, *pw_passwd;
