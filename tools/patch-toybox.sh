@@ -10,13 +10,14 @@
 # 1. lib/xwrap.c xpopen_setup (behind xrun, xpopen, xpopen_both: find -exec,
 #    tar's compressors): hand the whole call to wbtb_popen, which
 #    runs the command now and returns a pseudo pid for xwaitpid.
-# 2. toys/posix/xargs.c: the vfork+exec of each batch becomes
-#    wbtb_spawn(argv), same pseudo pid, reaped by the unchanged waitpid loop.
-# 3. toys/posix/env.c: the execve of COMMAND becomes wbtb_env_exec, which
+# 2. toys/posix/env.c: the execve of COMMAND becomes wbtb_env_exec, which
 #    runs it with the environment env built and ends env with its status.
-# 4. main.c show_help: CMD --help prints the command's help only, without
+# 3. main.c show_help: CMD --help prints the command's help only, without
 #    the "Toybox 0.8.9 multicall binary (see toybox --help)" banner: the
 #    sandbox has no toybox multiplexer to point at.
+# 4. lib/lib.c tempfile_handler (sed -i's cleanup): xexit() calls every
+#    sigatexit handler as void (*)(int); this one is declared (void), and
+#    wasm traps on a call through a pointer of another type.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -26,15 +27,15 @@ perl -0777 -e '
       [ "lib/xwrap.c",
         "pid_t xpopen_setup(char **argv, int *pipes, void (*callback)(char **argv))\n{\n",
         "pid_t xpopen_setup(char **argv, int *pipes, void (*callback)(char **argv))\n{\n  if (1) return wbtb_popen(argv, pipes, callback);\n" ],
-      [ "toys/posix/xargs.c",
-        "    if (!(pid = XVFORK())) {\n      close(0);\n      xopen_stdio(FLAG(o) ? \"/dev/tty\" : \"/dev/null\", O_RDONLY|O_CLOEXEC);\n      xexec(out);\n    }\n",
-        "    pid = wbtb_spawn(out);\n" ],
       [ "toys/posix/env.c",
         "      if (!strchr(*ev, \x27/\x27) && path) {\n",
         "      wbtb_env_exec(ev, ee);\n      if (!strchr(*ev, \x27/\x27) && path) {\n" ],
       [ "main.c",
         "  if (!(full&2))\n    fprintf(out, \"Toybox %s\"",
         "  if (0)\n    fprintf(out, \"Toybox %s\"" ],
+      [ "lib/lib.c",
+        "static void tempfile_handler(void)\n{\n",
+        "static void tempfile_handler(int sig)\n{\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

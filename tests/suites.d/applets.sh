@@ -6,7 +6,7 @@
 # - sandbox: when `wasmbox sh -c true` works (the shell is built in), each
 #   case runs as `wasmbox sh -c "$(cat NAME.sh)"`.
 # - wasi: otherwise, when node and build/toybox/driver.wasm are there, each
-#   case runs with the host's /bin/sh and PATH holding one wrapper per
+#   case runs with the host's bash and PATH holding one wrapper per
 #   applet that runs it under node's WASI (tests/applets/wasi-run.mjs).
 #   Shell builtins (echo, printf, test, true, false) are the host shell's
 #   there, and cases that need the sandbox's shell to run nested commands
@@ -25,6 +25,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/applets.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 passed=0 failed=0 skipped=0
+bash=$(command -v bash) || { echo "applets: needs bash" >&2; exit 2; }
 tmo=$(command -v timeout) || { echo "applets: needs timeout(1)" >&2; exit 2; }
 
 mode=${APPLETS_MODE:-}
@@ -42,7 +43,11 @@ fi
 # The applets there are, one name a line.
 case $mode in
 sandbox)
-    "$H/wasmbox" sh -c help 2> /dev/null | sed -n 's/^\([^ ]\{1,\}\) .*/\1/p' > "$tmp/applets" ;;
+    # The commands the cases are named after that the sandbox's shell finds
+    # (an applet or a builtin).
+    names=$(ls "$cases" | sed -n 's/^\([a-z0-9]*\)-.*\.sh$/\1/p' | sort -u | tr '\n' ' ')
+    "$H/wasmbox" sh -c "for c in $names; do command -v \$c > /dev/null && echo \$c; done" \
+        > "$tmp/applets" 2> /dev/null ;;
 wasi)
     run="$(command -v node) --no-warnings $top/tests/applets/wasi-run.mjs --wasm $top/build/toybox/driver.wasm"
     $run help | sed -n 's/^\([^ ]\{1,\}\) .*/\1/p' > "$tmp/applets"
@@ -76,7 +81,7 @@ for f in "$@"; do
         if grep -q -e xargs -e '-exec' -e 'env [A-Z-]' -e realpath -e 'readlink -f' "$f"; then
             skipped=$((skipped + 1)); continue
         fi
-        (cd "$tmp/w" && LC_ALL=C TZ=UTC PATH="$tmp/bin" "$tmo" 60 /bin/sh "$f" \
+        (cd "$tmp/w" && LC_ALL=C TZ=UTC PATH="$tmp/bin" "$tmo" 60 "$bash" "$f" \
             < /dev/null > "$tmp/out" 2> "$tmp/err")
         rc=$?
     fi
