@@ -18,6 +18,10 @@
 # 4. lib/lib.c tempfile_handler (sed -i's cleanup): xexit() calls every
 #    sigatexit handler as void (*)(int); this one is declared (void), and
 #    wasm traps on a call through a pointer of another type.
+# 5. toys/posix/sed.c s///N: the text before the Nth match is copied only
+#    if the output buffer already exists, and it does not before the first
+#    replacement, so `echo aaaa | sed s/a/b/3` gave "\0\0ba" (upstream bug,
+#    on every libc).  Allocate it first, as the replacement path does.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -36,6 +40,9 @@ perl -0777 -e '
       [ "lib/lib.c",
         "static void tempfile_handler(void)\n{\n",
         "static void tempfile_handler(int sig)\n{\n" ],
+      [ "toys/posix/sed.c",
+        "        if (off && off != ++count) {\n          if (l2) memcpy(l2+l2used, rline, match[0].rm_eo);\n",
+        "        if (off && off != ++count) {\n          if ((l2l|0xfff) > l2old) l2 = xrealloc(l2, l2old = (l2l|0xfff)+1);\n          memcpy(l2+l2used, rline, match[0].rm_eo);\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

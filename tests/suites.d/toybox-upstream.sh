@@ -18,7 +18,7 @@ set -u
 H=${1:?usage: toybox-upstream.sh BUILD_DIR}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 src=$top/third_party/src/toybox
-drv=$top/build/toybox/driver.wasm
+drv=${TOYBOX_DRIVER:-$top/build/toybox/driver.wasm}
 floors=$top/tests/applets/toybox-floors.txt
 if ! command -v node > /dev/null 2>&1 || [ ! -f "$drv" ] || [ ! -d "$src/tests" ] || ! command -v bash > /dev/null 2>&1; then
     echo "toybox-upstream: needs node, bash, $drv and $src"
