@@ -210,6 +210,7 @@ static int help_main(int argc, char **argv)
 int wbtb_own_timeout(int argc, char **argv);
 int wbtb_own_cat(int argc, char **argv);
 int wbtb_own_xargs(int argc, char **argv);
+int wbtb_own_column(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
@@ -219,6 +220,7 @@ const struct wb_applet wb_applets_toybox[] = {
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES
+    {"column", wbtb_own_column, "column [-tx] [-c WIDTH] [-s SEPARATORS] [-o STRING] [FILE...]", NULL},
     {"timeout", wbtb_own_timeout,
      "timeout [-k DURATION] [-s SIGNAL] [--preserve-status] [--foreground] [-v] DURATION COMMAND [ARG...]",
      NULL},

@@ -6,8 +6,8 @@
  * by the sandbox's own limits (fuel, deadline).  Then, if it took longer
  * than DURATION, counting time slept (virtual when the host cannot wait,
  * see wbtb_nanosleep), the status is the one GNU timeout gives a command
- * it had to stop: 124 (137 for -s KILL), or the command's own status with
- * --preserve-status. */
+ * it had to stop: 124 (137 for -s KILL), or with --preserve-status 128 +
+ * the signal, the status of a command killed by it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +85,7 @@ int wbtb_own_timeout(int argc, char **argv)
                    "-k DURATION\tAccepted, no effect (nothing is killed)\n"
                    "-s SIGNAL\tSignal that would be sent (KILL makes the status 137)\n"
                    "-v\t\tSay when the command timed out\n"
-                   "--preserve-status\tExit with the command's status even when it timed out\n"
+                   "--preserve-status\tExit with the status of a command killed by SIGNAL (128+SIGNAL)\n"
                    "--foreground\tAccepted, no effect\n", usage);
             fflush(stdout);
             exit(0);
@@ -128,12 +128,13 @@ int wbtb_own_timeout(int argc, char **argv)
     fflush(stdout);
     int status = wb_run_command(argv + i + 1);
     double took = now() - start;
-    if (limit > 0 && took > limit && !preserve) {
+    if (limit > 0 && took > limit) {
         if (verbose) {
             fflush(stdout);
             fprintf(stderr, "timeout: sending signal %d to command '%s'\n", sig, argv[i + 1]);
         }
-        status = sig == 9 ? 137 : 124;
+        /* What the command would have exited with, killed by sig. */
+        status = preserve ? 128 + sig : sig == 9 ? 137 : 124;
     }
     fflush(stdout);
     exit(status);
