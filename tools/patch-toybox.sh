@@ -22,6 +22,9 @@
 #    if the output buffer already exists, and it does not before the first
 #    replacement, so `echo aaaa | sed s/a/b/3` gave "\0\0ba" (upstream bug,
 #    on every libc).  Allocate it first, as the replacement path does.
+# 6. lib/lib.c copy_tempfile registers its cleanup only while the static
+#    tempfile2zap is unset, i.e. once per process; here every command is a
+#    fresh start of the exit-handler list, so register it every time.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -43,6 +46,9 @@ perl -0777 -e '
       [ "toys/posix/sed.c",
         "        if (off && off != ++count) {\n          if (l2) memcpy(l2+l2used, rline, match[0].rm_eo);\n",
         "        if (off && off != ++count) {\n          if ((l2l|0xfff) > l2old) l2 = xrealloc(l2, l2old = (l2l|0xfff)+1);\n          memcpy(l2+l2used, rline, match[0].rm_eo);\n" ],
+      [ "lib/lib.c",
+        "  if (!tempfile2zap) sigatexit(tempfile_handler);\n",
+        "  sigatexit(tempfile_handler);\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;
