@@ -30,10 +30,36 @@ pid_t wbtb_wait(int *status);
 
 /* ---- running one command */
 
+/* wasi-libc resolves every relative path (open, stat, ...) in a static
+ * buffer it grows with realloc.  Grown inside a command, it lives in that
+ * command's arena and dangles once the command ends: the next command
+ * then writes through it.  So before the first command it is grown once,
+ * to the longest path there is, with the shell's arena tracking suspended
+ * (guest/rt/proc.h; weak: a guest without the shell has no arenas).  The
+ * shell's runtime is the better place for this; it is harmless twice. */
+int arena_suspend(void) __attribute__((weak));
+void arena_resume(int saved) __attribute__((weak));
+void wbtb_prepare(void);
+void wbtb_prepare(void)
+{
+    static int done;
+    static char path[PATH_MAX];
+    struct stat st;
+
+    if (done || !arena_suspend || !arena_resume)
+        return;
+    done = 1;
+    int saved = arena_suspend();
+    memset(path, 'x', sizeof(path) - 1);
+    (void)stat(path, &st); /* fails (ENOENT or ENAMETOOLONG) after resolving */
+    arena_resume(saved);
+}
+
 static int run(int i, char **argv)
 {
     struct toy_list *which = toy_list + i;
 
+    wbtb_prepare();
     /* Whatever a previous run left (its memory is gone) must not be seen:
      * toy_init would free toys.optargs and keep toys.rebound. */
     memset(&toys, 0, sizeof(toys));

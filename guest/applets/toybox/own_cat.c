@@ -66,9 +66,13 @@ static void cat_fancy(FILE *f)
     }
 }
 
+void wbtb_prepare(void); /* glue.c: before any path is used */
+
 int wbtb_own_cat(int argc, char **argv)
 {
     int i, status = 0, fancy, files = 0;
+
+    wbtb_prepare();
 
     line_no = 0, at_line_start = 1, blank_run = 0;
     number = number_nonblank = squeeze = show_ends = show_tabs = show_nonprint = 0;

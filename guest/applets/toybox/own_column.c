@@ -122,12 +122,16 @@ static void fill(struct strs *lines, size_t width, int across)
     }
 }
 
+void wbtb_prepare(void); /* glue.c: before any path is used */
+
 int wbtb_own_column(int argc, char **argv)
 {
     const char *seps = NULL, *outsep = "  ";
     long width = 80;
     int tbl = 0, across = 0, i, status = 0;
     struct strs lines = {0};
+
+    wbtb_prepare();
 
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         char *a = argv[i];

@@ -70,10 +70,14 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 + (double)wbtb_slept_ns() / 1e9;
 }
 
+void wbtb_prepare(void); /* glue.c: before any path is used */
+
 int wbtb_own_timeout(int argc, char **argv)
 {
     int sig = 15, preserve = 0, verbose = 0, i;
     double limit;
+
+    wbtb_prepare();
 
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i];

@@ -149,12 +149,16 @@ static int run(char **argv)
     return 0;
 }
 
+void wbtb_prepare(void); /* glue.c: before any path is used */
+
 int wbtb_own_xargs(int argc, char **argv)
 {
     const char *eof = NULL, *repl = NULL, *file = NULL;
     long max_args = 0, max_lines = 0, max_chars = 128 * 1024;
     int delim = -1, no_empty = 0, i;
     struct list cmd = {0}, items = {0};
+
+    wbtb_prepare();
 
     trace = 0, status = 0;
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
