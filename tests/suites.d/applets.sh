@@ -81,7 +81,7 @@ for f in "$@"; do
         if grep -q -e xargs -e '-exec' -e 'env [A-Z-]' -e realpath -e 'readlink -f' "$f"; then
             skipped=$((skipped + 1)); continue
         fi
-        (cd "$tmp/w" && LC_ALL=C TZ=UTC PATH="$tmp/bin" "$tmo" 60 "$bash" "$f" \
+        (cd "$tmp/w" && LC_ALL=C.UTF-8 TZ=UTC PATH="$tmp/bin" "$tmo" 60 "$bash" "$f" \
             < /dev/null > "$tmp/out" 2> "$tmp/err")
         rc=$?
     fi

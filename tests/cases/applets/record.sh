@@ -5,7 +5,7 @@
 #
 # A case is NAME.sh, a shell script.  It runs with bash (the sandbox's
 # shell is bash-compatible; echo -e and the like are its builtins) in a fresh
-# empty directory, stdin from /dev/null, LC_ALL=C, TZ=UTC; its stdout goes
+# empty directory, stdin from /dev/null, LC_ALL=C.UTF-8 (the sandbox's applets work in UTF-8), TZ=UTC; its stdout goes
 # to NAME.out and a non-zero exit status to NAME.status.  stderr is not
 # recorded: GNU's and toybox's messages differ in wording, and the cases
 # print "rc=$?" where the status matters.  NAME.sed (if any) is applied to
@@ -22,7 +22,7 @@ for f in "$@"; do
     name=$(basename "$f" .sh)
     [ "$name" = record ] && continue
     rm -rf "$tmp/w" && mkdir "$tmp/w"
-    (cd "$tmp/w" && LC_ALL=C TZ=UTC PATH=/usr/local/bin:/usr/bin:/bin timeout 20 bash "$here/$name.sh" \
+    (cd "$tmp/w" && LC_ALL=C.UTF-8 TZ=UTC PATH=/usr/local/bin:/usr/bin:/bin timeout 20 bash "$here/$name.sh" \
         < /dev/null > "$tmp/out" 2> /dev/null)
     rc=$?
     if [ -f "$name.sed" ]; then sed -f "$name.sed" "$tmp/out" > "$name.out"; else cp "$tmp/out" "$name.out"; fi
