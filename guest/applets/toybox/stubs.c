@@ -360,25 +360,29 @@ char *mkdtemp(char *tmpl)
 /* Their declarations in <fcntl.h> were renamed by the macros. */
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
+/* Reads open's optional mode (present only with O_CREAT). */
+#define OPEN_MODE(flags, mode)                                        \
+    do {                                                              \
+        va_list ap;                                                   \
+        va_start(ap, flags);                                          \
+        mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;       \
+        va_end(ap);                                                   \
+    } while (0)
+static int with_access_mode(int flags)
+{
+    return (flags & O_ACCMODE) ? flags : flags | O_RDONLY;
+}
 int wbtb_open(const char *path, int flags, ...)
 {
-    va_list ap;
-    va_start(ap, flags);
-    mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
-    va_end(ap);
-    if (!(flags & O_ACCMODE))
-        flags |= O_RDONLY;
-    return open(path, flags, mode);
+    mode_t mode;
+    OPEN_MODE(flags, mode);
+    return open(path, with_access_mode(flags), mode);
 }
 int wbtb_openat(int dirfd, const char *path, int flags, ...)
 {
-    va_list ap;
-    va_start(ap, flags);
-    mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
-    va_end(ap);
-    if (!(flags & O_ACCMODE))
-        flags |= O_RDONLY;
-    return openat(dirfd, path, flags, mode);
+    mode_t mode;
+    OPEN_MODE(flags, mode);
+    return openat(dirfd, path, with_access_mode(flags), mode);
 }
 
 /* ---- write() after what stdio holds (see wb_toybox_compat.h) */
