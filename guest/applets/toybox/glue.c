@@ -30,6 +30,8 @@ pid_t wbtb_wait(int *status);
 
 /* ---- running one command */
 
+static void remember_env_names(void);
+
 /* wasi-libc resolves every relative path (open, stat, ...) in a static
  * buffer it grows with realloc.  Grown inside a command, it lives in that
  * command's arena and dangles once the command ends: the next command
@@ -65,6 +67,8 @@ static int run(int i, char **argv)
     memset(&toys, 0, sizeof(toys));
     memset(&this, 0, sizeof(this));
     toy_init(which, argv);
+    if (!strcmp(which->name, "env"))
+        remember_env_names();
     which->toy_main();
     xexit();
 }
@@ -188,19 +192,92 @@ pid_t wbtb_wait(int *status)
     return wbtb_waitpid(-1, status, 0);
 }
 
-/* env COMMAND: run it with the environment env built (ee for -i, else
- * the one env changed in place), then end env with its status. */
+/* env COMMAND.  The shell gives each command an environment built from
+ * its own variables, so an environ changed here would not reach the
+ * command.  Instead the command runs in a child shell told to make the
+ * same changes: `sh -c 'unset -v GONE...; NAME='value'... "$0" "$@"' CMD
+ * ARG...`.  env_names holds the names env started with (set by run() for
+ * env), env (ee, for -i) or environ the environment env built. */
+static char **env_names;
+
+static void remember_env_names(void)
+{
+    extern char **environ;
+    size_t n = 0;
+
+    for (char **e = environ; e && *e; e++)
+        n++;
+    env_names = xzalloc((n + 1) * sizeof(*env_names));
+    for (size_t i = 0; i < n; i++)
+        env_names[i] = xstrndup(environ[i], strcspn(environ[i], "="));
+}
+
+static int valid_name(const char *s, size_t len)
+{
+    if (!len || !(isalpha((unsigned char)*s) || *s == '_'))
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+            return 0;
+    return 1;
+}
+
+static int in_env(char **env, const char *name)
+{
+    size_t len = strlen(name);
+    for (; env && *env; env++)
+        if (!strncmp(*env, name, len) && (*env)[len] == '=')
+            return 1;
+    return 0;
+}
+
 void wbtb_env_exec(char **argv, char **env)
 {
     extern char **environ;
-    char **old = environ;
-    int status;
+    char **want = env ? env : environ, **cmd;
+    size_t cap = 64, len = 0, argc = 0;
+    char *script = xmalloc(cap);
 
-    if (env)
-        environ = env;
-    status = run_nested(argv);
-    environ = old;
-    toys.exitval = status;
+#define ADD(str, n) do { \
+        size_t n_ = (n); \
+        while (len + n_ + 1 > cap) script = xrealloc(script, cap *= 2); \
+        memcpy(script + len, (str), n_); len += n_; script[len] = 0; \
+    } while (0)
+#define ADDS(lit) ADD(lit, sizeof(lit) - 1)
+    ADDS("unset -v");
+    for (char **n = env_names; n && *n; n++)
+        if (!in_env(want, *n) && valid_name(*n, strlen(*n))) {
+            ADDS(" ");
+            ADD(*n, strlen(*n));
+        }
+    ADDS(";");
+    for (char **e = want; e && *e; e++) {
+        size_t nl = strcspn(*e, "=");
+        if (!(*e)[nl])
+            continue;
+        if (!valid_name(*e, nl))
+            error_exit("cannot pass '%.*s' to a command: in the sandbox the environment goes "
+                       "through shell variables, and that is not a variable name", (int)nl, *e);
+        ADDS(" ");
+        ADD(*e, nl + 1);
+        ADDS("'");
+        for (char *v = *e + nl + 1; *v; v++) {
+            if (*v == '\'') ADDS("'\\''");
+            else ADD(v, 1);
+        }
+        ADDS("'");
+    }
+    ADDS(" \"$0\" \"$@\"");
+#undef ADDS
+#undef ADD
+    while (argv[argc])
+        argc++;
+    cmd = xzalloc((argc + 4) * sizeof(*cmd));
+    cmd[0] = "sh";
+    cmd[1] = "-c";
+    cmd[2] = script;
+    memcpy(cmd + 3, argv, argc * sizeof(*cmd));
+    toys.exitval = run_nested(cmd);
     xexit();
 }
 
