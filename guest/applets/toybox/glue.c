@@ -95,15 +95,17 @@ _Noreturn void wbtb_siglongjmp(long *buf, int v)
     exit(toys.exitval ? toys.exitval : 1);
 }
 
-/* toybox makes stdout unbuffered unless a command asks for line
- * buffering, so that output interleaves with children it forks.  There
- * are no children here and every byte written is a host call, so stdout
- * is fully buffered (as GNU tools do on a pipe); xexit() flushes it. */
+/* toybox makes stdout unbuffered (line buffered for a few commands such
+ * as yes), so that output interleaves with children it forks.  There are
+ * no children and no terminal here, and every write is a call out of the
+ * command (`yes | head -3` would write line by line into the pipe until
+ * it is full), so stdout is fully buffered, as GNU tools do on a pipe;
+ * xexit() flushes it and raw writes to fd 1 flush it first. */
 #undef setvbuf
 int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size);
 int wbtb_setvbuf(FILE *f, char *buf, int mode, size_t size)
 {
-    if (f == stdout && mode == _IONBF)
+    if (f == stdout)
         mode = _IOFBF;
     return setvbuf(f, buf, mode, size);
 }

@@ -113,7 +113,20 @@ int mknod(const char *p, mode_t m, dev_t d) { (void)p, (void)m, (void)d; errno =
 int mknodat(int fd, const char *p, mode_t m, dev_t d) { (void)fd, (void)p, (void)m, (void)d; errno = ENOSYS; return -1; }
 int mkfifo(const char *p, mode_t m) { (void)p, (void)m; errno = ENOSYS; return -1; }
 int mkfifoat(int fd, const char *p, mode_t m) { (void)fd, (void)p, (void)m; errno = ENOSYS; return -1; }
-int fchdir(int fd) { (void)fd; errno = ENOSYS; return -1; }
+/* WASI cannot change to a directory by fd.  find -exec "returns" to the
+ * directory it started in, which is still the current one (toybox walks
+ * with openat, it never changes directory): that succeeds.  Any other
+ * directory (find -execdir) is ENOSYS. */
+int fchdir(int fd)
+{
+    struct stat a, b;
+    if (fstat(fd, &a))
+        return -1;
+    if (!stat(".", &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return 0;
+    errno = ENOSYS;
+    return -1;
+}
 int chroot(const char *p) { (void)p; errno = ENOSYS; return -1; }
 void sync(void) {}
 
