@@ -1,0 +1,6 @@
+/* wasi-libc has no <sys/xattr.h>: toybox includes it, wb_toybox_compat.h declares
+   what toybox uses from it (stubs in ../stubs.c answer ENOSYS). */
+#ifndef WBTB_SYS_XATTR_H
+#define WBTB_SYS_XATTR_H
+#include "wb_toybox_compat.h"
+#endif

@@ -1,0 +1,1 @@
+printf '' | base64; echo done

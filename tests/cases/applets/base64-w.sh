@@ -1,0 +1,1 @@
+printf '%050d' 0 | base64 -w 20

@@ -1,0 +1,1 @@
+basename -a /x/y /z/w

@@ -1,0 +1,1 @@
+basename /usr/lib/file.txt

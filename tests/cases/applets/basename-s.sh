@@ -1,0 +1,1 @@
+basename -s .c a.c b.c

@@ -1,0 +1,1 @@
+printf '' | cat; echo done

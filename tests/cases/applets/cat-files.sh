@@ -1,0 +1,1 @@
+printf 'one\n' > f1; printf 'two\n' > f2; cat f1 f2

@@ -1,0 +1,1 @@
+cat nosuchfile; echo "rc=$?"

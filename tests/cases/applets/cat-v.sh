@@ -1,0 +1,1 @@
+printf 'a\tb\001\n' | cat -v

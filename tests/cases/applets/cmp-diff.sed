@@ -1,0 +1,1 @@
+s/ differ: byte / differ: char /

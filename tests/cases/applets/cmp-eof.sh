@@ -1,0 +1,1 @@
+printf 'ab' > x; printf 'abc' > y; cmp x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'abc' > x; printf 'abd' > y; cmp -l x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'abc' > x; printf 'abc' > y; cmp x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+seq 30 | column

@@ -1,0 +1,1 @@
+printf 'a b\ncc d\n' | column -t -o ' | '

@@ -1,0 +1,1 @@
+printf 'name,size\nfoo,10\nbarbaz,2\n' | column -t -s,

@@ -1,0 +1,1 @@
+printf 'a b c\nlonger x y\n' | column -t

@@ -1,0 +1,1 @@
+printf 'a\nb\nc\n' > x; printf 'b\nc\nd\n' > y; comm -3 x y

@@ -1,0 +1,1 @@
+mkdir s; cp s d; echo "rc=$?"

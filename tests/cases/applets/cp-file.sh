@@ -1,0 +1,1 @@
+printf 'data\n' > a; cp a b; cat b

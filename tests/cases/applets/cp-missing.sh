@@ -1,0 +1,1 @@
+cp nosuch x; echo "rc=$?"

@@ -1,0 +1,1 @@
+touch a b; mkdir d; cp a b d; ls d

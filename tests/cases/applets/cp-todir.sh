@@ -1,0 +1,1 @@
+printf 'data\n' > a; mkdir d; cp a d; cat d/a

@@ -1,0 +1,1 @@
+printf 'x' > a; cp -v a b

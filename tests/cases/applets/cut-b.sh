@@ -1,0 +1,1 @@
+printf 'abcdef\n' | cut -b1,3

@@ -1,0 +1,1 @@
+printf 'abcdef\n' | cut -c2-4

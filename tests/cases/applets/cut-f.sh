@@ -1,0 +1,1 @@
+printf 'a\tb\tc\n' | cut -f2

@@ -1,0 +1,1 @@
+printf 'a,b,c,d\n' | cut -d, -f2-

@@ -1,0 +1,1 @@
+printf 'a:b\nnodelim\n' | cut -d: -f1 -s

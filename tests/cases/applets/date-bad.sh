@@ -1,0 +1,1 @@
+date -d 'not a date'; echo "rc=$?"

@@ -1,0 +1,1 @@
+date > /dev/null; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a\nb\n' > x; printf 'a\nc\n' > y; diff x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'A\n' > x; printf 'a\n' > y; diff -i x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a' > x; printf 'a\n' > y; diff x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a\n' > x; printf 'b\n' > y; diff -q x y; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a\n' > x; printf 'b\n' | diff x -; echo "rc=$?"

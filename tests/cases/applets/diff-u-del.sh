@@ -1,0 +1,1 @@
+printf 'a\nb\n' > x; printf 'b\n' > y; diff -u x y | tail -n +3

@@ -1,0 +1,1 @@
+dirname /usr/lib/file.txt

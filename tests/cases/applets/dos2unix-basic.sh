@@ -1,0 +1,1 @@
+printf 'a\r\nb\r\n' | dos2unix | od -c | head -1

@@ -1,0 +1,1 @@
+mkdir d; touch d/a; du -a d | cut -f2 | sort

@@ -1,0 +1,1 @@
+mkdir d; du -s d | cut -f2

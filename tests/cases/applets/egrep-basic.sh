@@ -1,0 +1,1 @@
+printf 'ab\ncd\n' | grep -E 'a|c'

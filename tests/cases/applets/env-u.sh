@@ -1,0 +1,1 @@
+FOO=x env -u FOO printenv FOO; echo "rc=$?"

@@ -1,0 +1,1 @@
+expr substr hello 2 3

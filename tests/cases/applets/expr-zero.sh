@@ -1,0 +1,1 @@
+expr 0 + 0; echo "rc=$?"

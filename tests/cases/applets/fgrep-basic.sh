@@ -1,0 +1,1 @@
+printf 'a*b\nab\n' | grep -F 'a*b'

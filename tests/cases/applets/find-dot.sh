@@ -1,0 +1,1 @@
+mkdir d; cd d; touch x; find . | sort

@@ -1,0 +1,1 @@
+mkdir d; printf 'hi\n' > d/a; find d -type f -exec cat {} \;

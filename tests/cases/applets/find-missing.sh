@@ -1,0 +1,1 @@
+find nosuch; echo "rc=$?"

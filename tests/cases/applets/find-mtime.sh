@@ -1,0 +1,1 @@
+mkdir d; touch d/new; find d -type f -mtime -1

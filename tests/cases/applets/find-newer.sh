@@ -1,0 +1,1 @@
+touch -d '2000-01-01' old; touch new; find . -newer old -name new

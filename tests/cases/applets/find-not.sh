@@ -1,0 +1,1 @@
+mkdir d; touch d/a.c d/b.h; find d -type f ! -name '*.c'

@@ -1,0 +1,1 @@
+mkdir d; touch d/f; find d -type f -name f

@@ -1,0 +1,1 @@
+mkdir -p d/e/f; find d -type d | sort

@@ -1,0 +1,1 @@
+echo 'abcdef' | fold -b -w 2

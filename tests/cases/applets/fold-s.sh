@@ -1,0 +1,1 @@
+echo 'hello big world' | fold -s -w 7

@@ -1,0 +1,1 @@
+echo 'abcdefghij' | fold -w 4

@@ -1,0 +1,1 @@
+seq 20 | grep -A1 -e 3 -e 9

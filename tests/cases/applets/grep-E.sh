@@ -1,0 +1,1 @@
+printf 'ab\naab\nb\n' | grep -E 'a+b'

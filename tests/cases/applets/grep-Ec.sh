@@ -1,0 +1,1 @@
+printf 'a1\nb2\nc\n' | grep -Ec '[0-9]'

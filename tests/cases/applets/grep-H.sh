@@ -1,0 +1,1 @@
+printf 'x\n' > a; grep -H x a

@@ -1,0 +1,1 @@
+printf 'start x\nx start\n' | grep '^start'

@@ -1,0 +1,1 @@
+printf 'aa\nab\n' | grep '\(a\)\1'

@@ -1,0 +1,1 @@
+printf 'aaa\naa\n' | grep -E '^a{3}$'

@@ -1,0 +1,1 @@
+printf 'abab\nab\n' | grep '\(ab\)\{2\}'

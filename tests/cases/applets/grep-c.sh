@@ -1,0 +1,1 @@
+printf 'a\nb\na\n' | grep -c a

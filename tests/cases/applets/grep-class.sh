@@ -1,0 +1,1 @@
+printf 'a1\nbb\n' | grep '[[:digit:]]'

@@ -1,0 +1,1 @@
+printf 'a end\nend a\n' | grep 'end$'

@@ -1,0 +1,1 @@
+printf 'color\ncolour\n' | grep -E 'colou?r'

@@ -1,0 +1,1 @@
+printf 'a\nc\n' > pats; printf 'a\nb\nc\n' | grep -f pats

@@ -1,0 +1,1 @@
+printf 'Apple\napple\nAPPLE\nx\n' | grep -i apple

@@ -1,0 +1,1 @@
+printf 'X\nx\n' | grep -in x

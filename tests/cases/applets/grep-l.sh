@@ -1,0 +1,1 @@
+printf 'x\n' > a; printf 'y\n' > b; grep -l x a b

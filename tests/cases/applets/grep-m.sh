@@ -1,0 +1,1 @@
+printf 'a\na\na\n' | grep -m2 a

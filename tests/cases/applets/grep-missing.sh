@@ -1,0 +1,1 @@
+grep x nosuchfile; echo "rc=$?"

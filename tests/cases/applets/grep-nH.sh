@@ -1,0 +1,1 @@
+printf 'x\n' > f; grep -nH x f

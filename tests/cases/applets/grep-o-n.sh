@@ -1,0 +1,1 @@
+printf 'ab ab\ncd ab\n' | grep -on ab

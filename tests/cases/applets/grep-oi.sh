@@ -1,0 +1,1 @@
+printf 'Foo foo FOO\n' | grep -oi foo

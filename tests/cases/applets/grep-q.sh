@@ -1,0 +1,1 @@
+printf 'abc\n' | grep -q b; echo "rc=$?"

@@ -1,0 +1,1 @@
+mkdir d; printf 'a\nhit\n' > d/f; grep -rn hit d

@@ -1,0 +1,1 @@
+grep -s x nosuch; echo "rc=$?"

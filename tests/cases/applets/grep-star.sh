@@ -1,0 +1,1 @@
+printf 'ac\nabc\nabbc\n' | grep 'ab*c'

@@ -1,0 +1,1 @@
+printf 'a\nb\nc\n' | grep -v -e a -e b

@@ -1,0 +1,1 @@
+printf 'foo\nbar foo baz\nfoobar\n' | grep -wc foo

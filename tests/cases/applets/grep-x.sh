@@ -1,0 +1,1 @@
+printf 'foo\nfoobar\n' | grep -x foo

@@ -1,0 +1,1 @@
+printf 'notgzip' > f.gz; gunzip f.gz; echo "rc=$?"

@@ -1,0 +1,1 @@
+seq 10 | gzip -c | gunzip -c | tail -2

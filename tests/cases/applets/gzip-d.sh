@@ -1,0 +1,1 @@
+seq 5 > f; gzip f; gzip -d f.gz; cat f

@@ -1,0 +1,1 @@
+printf 'x\n' > f; gzip -k f; ls

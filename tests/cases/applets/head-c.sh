@@ -1,0 +1,1 @@
+printf 'abcdefgh' | head -c 3; echo

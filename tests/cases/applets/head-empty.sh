@@ -1,0 +1,1 @@
+printf '' | head; echo done

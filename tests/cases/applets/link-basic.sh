@@ -1,0 +1,1 @@
+printf 'x\n' > a; link a b; cat b

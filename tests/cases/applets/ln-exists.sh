@@ -1,0 +1,1 @@
+touch a b; ln -s a b; echo "rc=$?"

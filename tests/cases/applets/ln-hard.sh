@@ -1,0 +1,1 @@
+printf 'hard\n' > a; ln a b; cat b

@@ -1,0 +1,1 @@
+printf 'x\n' > a; ln -s a b; cat b; readlink b

@@ -1,0 +1,1 @@
+touch a c; ln -s a b; ln -sf c b; readlink b

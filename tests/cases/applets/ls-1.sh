@@ -1,0 +1,1 @@
+mkdir d; touch d/x d/y; ls -1 d

@@ -1,0 +1,1 @@
+mkdir d; mkdir d/sub; touch d/f; ls -F d

@@ -1,0 +1,1 @@
+mkdir d; touch d/a; ls -Q d

@@ -1,0 +1,1 @@
+mkdir -p d/e; touch d/f d/e/g; ls -R d

@@ -1,0 +1,1 @@
+mkdir d; touch d/.h d/v; ls -a d

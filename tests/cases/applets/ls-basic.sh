@@ -1,0 +1,1 @@
+mkdir d; touch d/b d/a d/c; ls d

@@ -1,0 +1,1 @@
+touch b a; ls a b

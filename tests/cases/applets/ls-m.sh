@@ -1,0 +1,1 @@
+mkdir d; touch d/a d/b d/c; ls -m d

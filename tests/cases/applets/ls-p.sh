@@ -1,0 +1,1 @@
+mkdir d; mkdir d/s; touch d/t; ls -p d

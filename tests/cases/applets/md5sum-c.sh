@@ -1,0 +1,1 @@
+printf 'abc' > f; md5sum f > sums; md5sum -c sums

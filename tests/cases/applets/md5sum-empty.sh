@@ -1,0 +1,1 @@
+printf '' | md5sum

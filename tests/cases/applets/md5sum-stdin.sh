@@ -1,0 +1,1 @@
+printf 'abc' | md5sum

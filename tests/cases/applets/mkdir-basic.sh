@@ -1,0 +1,1 @@
+mkdir x; ls -d x

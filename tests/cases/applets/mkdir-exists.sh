@@ -1,0 +1,1 @@
+mkdir x; mkdir x; echo "rc=$?"

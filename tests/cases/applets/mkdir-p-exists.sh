@@ -1,0 +1,1 @@
+mkdir -p x; mkdir -p x; echo "rc=$?"

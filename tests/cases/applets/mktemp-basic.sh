@@ -1,0 +1,1 @@
+f=$(mktemp -p . tmp.XXXXXX); test -f "$f"; echo $?

@@ -1,0 +1,1 @@
+d=$(mktemp -d -p . dir.XXXXXX); test -d "$d"; echo $?

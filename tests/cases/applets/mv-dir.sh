@@ -1,0 +1,1 @@
+mkdir a; touch a/f; mv a b; ls b

@@ -1,0 +1,1 @@
+mv nosuch x; echo "rc=$?"

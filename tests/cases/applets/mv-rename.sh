@@ -1,0 +1,1 @@
+printf 'x\n' > a; mv a b; ls; cat b

@@ -1,0 +1,1 @@
+touch a; mkdir d; mv a d; ls d

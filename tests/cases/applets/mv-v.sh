@@ -1,0 +1,1 @@
+touch a; mv -v a b

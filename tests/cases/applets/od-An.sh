@@ -1,0 +1,1 @@
+printf 'AB' | od -An -tx1

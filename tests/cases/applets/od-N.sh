@@ -1,0 +1,1 @@
+printf 'abcdef' | od -An -c -N3

@@ -1,0 +1,1 @@
+printf 'ab\n' | od -c

@@ -1,0 +1,1 @@
+printf 'x' | base64 | md5sum

@@ -1,0 +1,1 @@
+seq 100 | grep 5 | wc -l

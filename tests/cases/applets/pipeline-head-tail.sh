@@ -1,0 +1,1 @@
+seq 100 | head -20 | tail -5

@@ -1,0 +1,1 @@
+seq 6 | paste - - | cut -f2

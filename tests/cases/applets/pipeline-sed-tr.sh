@@ -1,0 +1,1 @@
+echo 'Hello World' | sed 's/World/There/' | tr a-z A-Z

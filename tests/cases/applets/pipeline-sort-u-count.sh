@@ -1,0 +1,1 @@
+printf 'c\na\nb\na\n' | sort -u | wc -l

@@ -1,0 +1,1 @@
+printenv NO_SUCH_VAR_X; echo "rc=$?"

@@ -1,0 +1,1 @@
+X=5 printenv X

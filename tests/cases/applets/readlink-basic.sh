@@ -1,0 +1,1 @@
+ln -s target l; readlink l

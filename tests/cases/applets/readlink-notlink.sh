@@ -1,0 +1,1 @@
+touch f; readlink f; echo "rc=$?"

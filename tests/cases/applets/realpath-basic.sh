@@ -1,0 +1,1 @@
+mkdir -p d/e; cd d; realpath e | sed "s|$(pwd)|PWD|"

@@ -1,0 +1,1 @@
+mkdir -p d/e; realpath d/e/../e | sed "s|$(pwd)|PWD|"

@@ -1,0 +1,1 @@
+realpath -m x/../y | sed "s|$(pwd)|PWD|"

@@ -1,0 +1,1 @@
+printf 'abc\nxyz\n' | rev

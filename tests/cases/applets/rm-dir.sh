@@ -1,0 +1,1 @@
+mkdir d; rm d; echo "rc=$?"

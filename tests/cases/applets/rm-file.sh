@@ -1,0 +1,1 @@
+touch f; rm f; ls

@@ -1,0 +1,1 @@
+rm nosuch; echo "rc=$?"

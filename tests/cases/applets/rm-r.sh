@@ -1,0 +1,1 @@
+mkdir -p d/e; touch d/e/f; rm -r d; ls

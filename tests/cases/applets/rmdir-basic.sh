@@ -1,0 +1,1 @@
+mkdir x; rmdir x; ls

@@ -1,0 +1,1 @@
+rmdir nosuch; echo "rc=$?"

@@ -1,0 +1,1 @@
+mkdir x; touch x/f; rmdir x; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'x\nx\n' | sed '0,/x/s/x/y/'

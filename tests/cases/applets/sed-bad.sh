@@ -1,0 +1,1 @@
+echo x | sed 's/x/'; echo "rc=$?"

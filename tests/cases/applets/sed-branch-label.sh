@@ -1,0 +1,1 @@
+printf 'a b c\n' | sed ':x;s/ /_/;tx'

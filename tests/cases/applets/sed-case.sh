@@ -1,0 +1,1 @@
+echo 'hello world' | sed -E 's/(\w+)/\u\1/g'

@@ -1,0 +1,1 @@
+echo /usr/bin | sed 's|/usr|/opt|'

@@ -1,0 +1,1 @@
+echo 'key=value' | sed 's/=.*//'

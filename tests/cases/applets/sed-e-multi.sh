@@ -1,0 +1,1 @@
+echo abc | sed -e 's/a/1/' -e 's/b/2/'

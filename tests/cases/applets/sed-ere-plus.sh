@@ -1,0 +1,1 @@
+echo 'aaab' | sed -E 's/a+/X/'

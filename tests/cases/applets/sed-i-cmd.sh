@@ -1,0 +1,2 @@
+printf '1\n2\n' | sed '2i\
+inserted'

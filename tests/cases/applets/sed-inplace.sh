@@ -1,0 +1,1 @@
+printf 'x\n' > f; sed -i 's/x/y/' f; cat f

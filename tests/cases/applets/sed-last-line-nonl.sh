@@ -1,0 +1,1 @@
+printf 'a\nb' | sed 's/b/c/'; echo

@@ -1,0 +1,1 @@
+printf '1\n' > a; printf '2\n' > b; sed -n '$p' a b

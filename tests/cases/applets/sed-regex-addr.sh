@@ -1,0 +1,1 @@
+printf 'a\nfoo\nb\n' | sed '/foo/d'

@@ -1,0 +1,1 @@
+printf 'a\nstart\nx\nend\nb\n' | sed -n '/start/,/end/p'

@@ -1,0 +1,1 @@
+echo aaaa | sed 's/a/b/2g'

@@ -1,0 +1,1 @@
+echo abc | sed 's/a/1/;s/c/3/'

@@ -1,0 +1,1 @@
+printf 'a   \n' | sed 's/[[:space:]]*$//' | od -c | head -1

@@ -1,0 +1,1 @@
+seq 3 | sed -n '2w out'; cat out

@@ -1,0 +1,1 @@
+printf 'abc' | sha1sum

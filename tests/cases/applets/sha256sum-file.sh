@@ -1,0 +1,1 @@
+printf 'hello\n' > f; sha256sum f

@@ -1,0 +1,1 @@
+printf 'abc' | sha256sum

@@ -1,0 +1,1 @@
+printf '  b\na\n c\n' | sort -b

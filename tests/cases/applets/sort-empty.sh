@@ -1,0 +1,1 @@
+printf '' | sort; echo done

@@ -1,0 +1,1 @@
+printf 'z\n' > a; printf 'y\n' > b; sort a b

@@ -1,0 +1,1 @@
+printf 'x 30\ny 4\nz 200\n' | sort -k2n

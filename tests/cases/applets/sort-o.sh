@@ -1,0 +1,1 @@
+printf 'b\na\n' > f; sort -o f f; cat f

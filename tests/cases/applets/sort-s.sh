@@ -1,0 +1,1 @@
+printf 'b 1\na 2\nb 0\n' | sort -s -k1,1

@@ -1,0 +1,1 @@
+printf 'b\na\nb\na\n' | sort -u

@@ -1,0 +1,1 @@
+printf 'b\na\nb\nc\nb\na\n' | sort | uniq -c | sort -rn

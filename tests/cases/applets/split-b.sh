@@ -1,0 +1,1 @@
+printf 'abcdef' > f; split -b 4 f p; cat pab; echo

@@ -1,0 +1,1 @@
+seq 4 | split -l 2; ls x*

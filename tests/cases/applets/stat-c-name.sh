@@ -1,0 +1,1 @@
+touch f; stat -c %n f

@@ -1,0 +1,1 @@
+printf 'hello' > f; stat -c %s f

@@ -1,0 +1,1 @@
+mkdir d; touch f; stat -c %F d f

@@ -1,0 +1,1 @@
+printf 'hello\000\001world!\000ab\n' | strings

@@ -1,0 +1,1 @@
+seq 4 > f; tac f

@@ -1,0 +1,1 @@
+printf 'abcdef' | tail -c +3; echo

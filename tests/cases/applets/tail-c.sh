@@ -1,0 +1,1 @@
+printf 'abcdefgh' | tail -c 3; echo

@@ -1,0 +1,1 @@
+printf 'a\nb' | tail -n 1; echo

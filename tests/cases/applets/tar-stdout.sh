@@ -1,0 +1,1 @@
+printf 'z\n' > f; tar cf - f | tar tf -

@@ -1,0 +1,1 @@
+mkdir d; touch d/a; tar cvf a.tar d/a

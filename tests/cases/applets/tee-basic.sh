@@ -1,0 +1,1 @@
+echo hi | tee f; cat f

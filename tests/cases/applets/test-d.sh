@@ -1,0 +1,1 @@
+mkdir d; test -d d; echo $?

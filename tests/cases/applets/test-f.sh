@@ -1,0 +1,1 @@
+touch f; test -f f; echo $?; test -f nosuch; echo $?

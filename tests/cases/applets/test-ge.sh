@@ -1,0 +1,1 @@
+test 5 -ge 5; echo $?

@@ -1,0 +1,1 @@
+test 1 -lt 2; echo $?

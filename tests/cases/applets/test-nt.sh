@@ -1,0 +1,1 @@
+touch -d '2000-01-01' a; touch b; test b -nt a; echo $?

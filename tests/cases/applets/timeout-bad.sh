@@ -1,0 +1,1 @@
+timeout abc true; echo rc=$?

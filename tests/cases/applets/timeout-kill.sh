@@ -1,0 +1,1 @@
+timeout -s KILL 1 sleep 3; echo rc=$?

@@ -1,0 +1,1 @@
+timeout --preserve-status 1 sleep 3; echo rc=$?

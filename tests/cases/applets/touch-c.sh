@@ -1,0 +1,1 @@
+touch -c f; ls; echo done

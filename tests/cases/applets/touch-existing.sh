@@ -1,0 +1,1 @@
+printf 'keep\n' > f; touch f; cat f

@@ -1,0 +1,1 @@
+echo 'ab12' | tr -c a-z X

@@ -1,0 +1,1 @@
+echo 'a1b22' | tr -d '[:digit:]'

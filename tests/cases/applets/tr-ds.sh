@@ -1,0 +1,1 @@
+echo 'aaa111bbb' | tr -ds 1 a

@@ -1,0 +1,1 @@
+truncate -s 5 f; wc -c < f

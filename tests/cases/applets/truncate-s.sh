@@ -1,0 +1,1 @@
+printf 'abcdef' > f; truncate -s 3 f; cat f; echo

@@ -1,0 +1,1 @@
+uname -s > /dev/null; echo $?

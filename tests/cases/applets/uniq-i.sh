@@ -1,0 +1,1 @@
+printf 'a\nA\nb\n' | uniq -i

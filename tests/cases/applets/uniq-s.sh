@@ -1,0 +1,1 @@
+printf 'xa\nya\nzb\n' | uniq -s1

@@ -1,0 +1,1 @@
+printf 'ab1\nab2\nac\n' | uniq -w2

@@ -1,0 +1,1 @@
+printf 'a\nb\n' | unix2dos | od -c | head -1

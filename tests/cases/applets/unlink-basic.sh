@@ -1,0 +1,1 @@
+touch f; unlink f; ls

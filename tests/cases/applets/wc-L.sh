@@ -1,0 +1,1 @@
+printf 'ab\nabcde\n' | wc -L

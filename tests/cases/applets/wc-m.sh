@@ -1,0 +1,1 @@
+printf 'h\303\251llo' | wc -m

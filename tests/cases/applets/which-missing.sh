@@ -1,0 +1,1 @@
+which no_such_cmd_xyz; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a\nSTOP\nb\n' | xargs -E STOP echo

@@ -1,0 +1,1 @@
+printf 'a b\nc d\n' | xargs -L1 echo

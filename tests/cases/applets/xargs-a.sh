@@ -1,0 +1,1 @@
+printf 'x\n' > list; xargs -a list echo got

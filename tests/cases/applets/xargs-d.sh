@@ -1,0 +1,1 @@
+printf 'a,b,c' | xargs -d, -n1 echo

@@ -1,0 +1,1 @@
+printf 'a\n' | xargs false; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'a b c d\n' | xargs -n 3

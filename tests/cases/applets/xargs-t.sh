@@ -1,0 +1,1 @@
+printf '1 2\n' | xargs -t echo 2>&1

@@ -1,0 +1,1 @@
+printf 'abcdef' | xxd -c 4

@@ -1,0 +1,1 @@
+printf 'ab' | xxd -i

@@ -1,0 +1,1 @@
+printf 'abcdef' | xxd -l 2

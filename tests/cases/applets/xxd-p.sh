@@ -1,0 +1,1 @@
+printf 'hi' | xxd -p

@@ -1,0 +1,1 @@
+printf '6869\n' | xxd -r -p; echo

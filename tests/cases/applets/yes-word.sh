@@ -1,0 +1,1 @@
+yes abc | head -2

@@ -1,0 +1,1 @@
+seq 3 | gzip > f.gz; zcat f.gz
