@@ -47,8 +47,9 @@ build_pass() {
 # Pass 1 with no renames, to learn which names awk defines; pass 2 renamed.
 : > "$gen/renames.h"
 build_pass "$out/pass1"
-make_renames wb_awk "$gen/renames.h.new" "$out"/pass1/*.o
+make_renames wb_awk "$gen/renames.h.new" "$src/*.[chy]" "$out"/pass1/*.o
 mv "$gen/renames.h.new" "$gen/renames.h"
+mv "$gen/renames.h.new.kept" "$gen/renames.kept"
 build_pass "$out/obj"
 
 make_markers wb_awk "$out"
