@@ -1,0 +1,1 @@
+printf 'x\ny\n' > in.txt; awk 'BEGIN{while ((getline l < "in.txt") > 0) n++; print n, l}'

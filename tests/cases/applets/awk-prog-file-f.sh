@@ -1,0 +1,1 @@
+printf 'BEGIN { print "from file" }\n' > p.awk; awk -f p.awk

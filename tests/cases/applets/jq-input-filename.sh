@@ -1,0 +1,1 @@
+echo '{"x":1}' > data.json; jq 'input_filename' data.json

@@ -1,0 +1,1 @@
+echo '[1,2]' > s.json; printf 'raw text\n' > r.txt; jq -n -c --slurpfile s s.json --rawfile r r.txt '[$s, $r]'
