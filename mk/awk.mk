@@ -6,7 +6,9 @@
 
 AWK_STAMP := third_party/src/original-awk.stamp
 AWK_LIB   := $(G)/awk/libwbawk.a
-PKGS      += byacc
+# byacc: the grammar; original-awk: the reference of the differential
+# upstream suite (tests/suites.d/applets-upstream.sh).
+PKGS      += byacc original-awk
 GUEST_LIBS += $(AWK_LIB)
 GUEST_LDFLAGS += -Wl,-u,wb_applets_awk
 
