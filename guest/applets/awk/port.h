@@ -21,4 +21,9 @@ FILE *wb_awk_popen(const char *cmd, const char *mode);
 int wb_awk_pclose(FILE *fp);
 void (*wb_awk_signal(int sig, void (*fn)(int)))(int);
 
+/* awk's stdin is its own FILE on fd 0 (glue.c says why). */
+FILE *wb_awk_stdin(void);
+#undef stdin
+#define stdin (wb_awk_stdin())
+
 #endif
