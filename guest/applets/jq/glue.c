@@ -45,3 +45,12 @@ char *wb_jq_realpath(const char *path, char *resolved)
     errno = ENOSYS;
     return NULL;
 }
+
+/* The sandbox's output is captured for a program, never a terminal, even
+ * when the host's stdout is one: no colours unless -C asks for them, and
+ * jq without a filter reads its input (as in a pipeline). */
+int wb_jq_isatty(int fd)
+{
+    (void)fd;
+    return 0;
+}

@@ -13,10 +13,12 @@
 #define fclose wb_jq_fclose
 #define raise wb_jq_raise
 #define realpath wb_jq_realpath
+#define isatty wb_jq_isatty
 
 _Noreturn void wb_jq_exit(int status);
 int wb_jq_fclose(FILE *fp);
 int wb_jq_raise(int sig);
 char *wb_jq_realpath(const char *path, char *resolved);
+int wb_jq_isatty(int fd);
 
 #endif
