@@ -2,6 +2,7 @@
 #include "state.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int inside(const struct wb_state_region *r, const char *p)
@@ -37,4 +38,22 @@ int wb_state_region_reset(struct wb_state_region *r)
     memcpy(r->data_begin, r->saved, data);
     memset(r->bss_begin, 0, (size_t)(r->bss_end - r->bss_begin));
     return 0;
+}
+
+char **wb_argv_copy(int argc, char **argv)
+{
+    size_t bytes = ((size_t)argc + 1) * sizeof(char *);
+    for (int i = 0; i < argc; i++)
+        bytes += strlen(argv[i]) + 1;
+    char **copy = malloc(bytes);
+    if (!copy)
+        return NULL;
+    char *text = (char *)(copy + argc + 1);
+    for (int i = 0; i < argc; i++) {
+        size_t n = strlen(argv[i]) + 1;
+        copy[i] = memcpy(text, argv[i], n);
+        text += n;
+    }
+    copy[argc] = NULL;
+    return copy;
 }

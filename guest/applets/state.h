@@ -24,4 +24,11 @@ struct wb_state_region {
  * what went wrong to stderr (then the applet must not run). */
 int wb_state_region_reset(struct wb_state_region *r);
 
+/* A copy of argv (the array and its strings, in one malloc'd block, freed
+ * with the run's memory), for upstream mains that rewrite their argv: awk
+ * stores argv[0] over another slot, which in a real process is harmless
+ * but here would make the shell free that string twice.  NULL when out of
+ * memory. */
+char **wb_argv_copy(int argc, char **argv);
+
 #endif

@@ -54,7 +54,13 @@ static int awk_main(int argc, char **argv)
     }
     if (wb_state_region_reset(&region) != 0)
         return 70;
-    int status = wb_awk_main(argc, argv);
+    /* The shell owns argv (and frees it after the command). */
+    char **args = wb_argv_copy(argc, argv);
+    if (!args) {
+        fprintf(stderr, "awk: out of memory\n");
+        return 1;
+    }
+    int status = wb_awk_main(argc, args);
     fflush(stdout);
     fflush(stderr);
     return status;

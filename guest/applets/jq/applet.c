@@ -46,7 +46,13 @@ static int jq_main(int argc, char **argv)
 {
     if (wb_state_region_reset(&region) != 0)
         return 70;
-    int status = wb_jq_main(argc, argv);
+    /* The shell owns argv (and frees it after the command). */
+    char **args = wb_argv_copy(argc, argv);
+    if (!args) {
+        fprintf(stderr, "jq: out of memory\n");
+        return 1;
+    }
+    int status = wb_jq_main(argc, args);
     fflush(stdout);
     fflush(stderr);
     return status;
