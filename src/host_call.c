@@ -7,8 +7,10 @@
 #include "internal.h"
 #include "imports.h"
 #include "guest.h"
+#include "tools.h"
+#include "journal/journal.h"
 
-enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4, OP_POLL = 5 };
+enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4, OP_POLL = 5, OP_TOOL_ARGV = 6 };
 enum { HC_OK = 0, HC_EFAULT = -1, HC_ENOSYS = -2, HC_ENOMEM = -3 };
 
 /* *dst becomes a NUL-terminated copy of the guest's bytes. */
@@ -23,6 +25,24 @@ static int take_copy(char **dst, size_t *dstlen, const void *p, size_t n)
     *dst = v;
     *dstlen = n;
     return HC_OK;
+}
+
+/* The shell's tool builtin (src/tool_argv.c): the answer waits for OP_READ. */
+static int tool_argv(wb__host *h, const void *p, size_t len)
+{
+    if (!h->tools)
+        return HC_ENOSYS;
+    wb__str out = {0};
+    if (wb__tool_argv(h, p, len, &out) || out.oom || out.len > INT32_MAX) {
+        wb__str_free(&out);
+        return HC_ENOMEM;
+    }
+    free(h->sync_answer);
+    h->sync_answer = out.s;
+    h->answer = out.s;
+    h->answer_len = out.len;
+    wb__journal_stop_if_diverged(h); /* a strict replay that differed at this call */
+    return (int)out.len;
 }
 
 u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 len)
@@ -51,6 +71,8 @@ u32 Z_wasmboxZ_host_call(struct Z_wasmbox_instance_t *w, u32 op, u32 req, u32 le
         return (u32)wb__host_should_stop(h);
     case OP_BATCH:
         return (u32)take_copy(&h->batch, &h->batch_len, p, len);
+    case OP_TOOL_ARGV:
+        return (u32)tool_argv(h, p, len);
     default:
         return (u32)HC_ENOSYS;
     }

@@ -15,6 +15,8 @@
 
 #include "quickjs.h"
 #include "../rt/host.h"
+#include "../rt/selftest.h"
+#include "fs.h"
 
 /* Added to quickjs.c by tools/patch-quickjs.sh: frees queued jobs unrun. */
 void JS_DropPendingJobs(JSRuntime *rt);
@@ -270,6 +272,8 @@ int wb_guest_init(void)
     JS_FreeValue(ctx, args[1]);
     if (JS_IsException(prelude))
         return report_pending_exception();
+    if (wb_fs_install(ctx)) /* require(), fs, path: guest/js/fs.c */
+        return report_pending_exception();
     fn = JS_Eval(ctx, (const char *)wb_tools_js, wb_tools_js_len, "tools.js",
                  JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
     if (JS_IsException(fn))
@@ -440,6 +444,8 @@ static int run_js(const char *code, size_t len)
 __attribute__((export_name("wb_guest_run")))
 int wb_guest_run(int lang, const char *code, size_t len)
 {
+    if (lang == WB_GUEST_SELFTEST)
+        return wb_guest_selftest(code, len);
     if (lang != WB_GUEST_JS)
         return WB_GUEST_BADLANG;
     return after_stop(run_js(code, len));

@@ -15,6 +15,9 @@ enum {
     WB_HOST_OP_READ = 3,   /* req: buffer of exactly the announced length; copies the host's answer */
     WB_HOST_OP_BATCH = 4,  /* req: JSON array of tool calls made this turn; returns 0 */
     WB_HOST_OP_POLL = 5,   /* no req; returns 1 when the run must stop (time or output limit) */
+    WB_HOST_OP_TOOL_ARGV = 6, /* req: NUL-terminated words "name\0--key\0value\0"; runs the call now;
+                                 returns the answer's length for OP_READ: '0' + result JSON,
+                                 '1' + "Name: message" (denied/failed), '2' + usage message */
 };
 
 #ifdef __wasm__
@@ -23,7 +26,7 @@ int32_t wb_host_call(int32_t op, const void *req, size_t len);
 #endif
 
 /* Languages the guest runs; the host passes one to wb_guest_run. */
-enum { WB_GUEST_JS = 1 };
+enum { WB_GUEST_JS = 1, WB_GUEST_SELFTEST = 98 /* runtime self-tests (guest/rt/selftest.c) */ };
 
 /* Run outcomes returned by wb_guest_run. */
 enum {

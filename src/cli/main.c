@@ -9,17 +9,24 @@
 #include <string.h>
 
 #include "wasmbox.h"
+#include "cli.h"
+#include "session.h"
+#include "cli_fs.h"
 
-enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3, EXIT_SANDBOX = 4 };
 
 static const char usage_text[] =
     "usage: wasmbox run [OPTIONS] FILE    run a JavaScript file in a sandbox\n"
     "       wasmbox run [OPTIONS] -e CODE run CODE\n"
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
+    "       wasmbox replay [OPTIONS] JOURNAL  replay a run recorded with --record\n"
+    "       wasmbox mcp [OPTIONS]         serve MCP (run_javascript, run_shell) on stdio\n"
+    "       wasmbox session list|show|rm|export|import ...   saved sessions\n"
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
-    "files, no real clock unless allowed. console.log goes to stdout,\n"
+    "files (the sandbox has its own: /workspace, the working directory, /tmp\n"
+    "and /tools; require('fs') reads and writes them), no real clock unless\n"
+    "allowed. console.log goes to stdout,\n"
     "console.error to stderr; an uncaught exception prints its name, message and\n"
     "stack on stderr. Top-level await works.\n"
     "\n"
@@ -44,44 +51,18 @@ static const char usage_text[] =
     "                       (docs/policy.md); a denied call rejects with a\n"
     "                       ToolDeniedError saying why\n"
     "  --audit FILE         append one JSON line per tool call to FILE\n"
+    "  --record FILE        write a journal of every outside input (clock, random,\n"
+    "                       tool results, ...) to FILE, for wasmbox replay\n"
+    "%s"
+    WB_CLI_FS_HELP
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
+    CLI_REPLAY_HELP
+    "\n"
     "exit status: 0 ok, 1 the script threw, 2 usage error, 3 a limit stopped\n"
-    "the run, 4 the sandbox failed\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "wasmbox: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nrun 'wasmbox --help' for usage\n");
-    return EXIT_USAGE;
-}
-
-/* "64M", "1G", "4096", "512K": bytes, or -1 if malformed. */
-static long long parse_size(const char *s)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
-        return -1;
-    unsigned long long mul = 1;
-    switch (*end) {
-    case 0: break;
-    case 'k': case 'K': mul = 1ull << 10; end++; break;
-    case 'm': case 'M': mul = 1ull << 20; end++; break;
-    case 'g': case 'G': mul = 1ull << 30; end++; break;
-    default: return -1;
-    }
-    if ((*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
-        end += 2;
-    else if (*end == 'B' || *end == 'b')
-        end++;
-    if (*end || v > (1ull << 62) / mul)
-        return -1;
-    return (long long)(v * mul);
-}
+    "the run, 4 the sandbox failed, 5 a replay diverged from its journal, 6 the\n"
+    "session could not be restored or saved\n";
 
 static char *read_stream(FILE *f, size_t *len)
 {
@@ -136,6 +117,7 @@ static int exit_for(wb_status st, int script_code)
 {
     switch (st) {
     case WB_OK: return script_code;
+    case WB_EDIVERGED: return CLI_EXIT_DIVERGED;
     case WB_EMEMLIMIT:
     case WB_ETIMEOUT:
     case WB_EOUTPUT:
@@ -154,92 +136,49 @@ static int cmd_run(int argc, char **argv)
         fprintf(stderr, "wasmbox: out of memory\n");
         return EXIT_SANDBOX;
     }
-    int rc = EXIT_USAGE;
+    int rc = EXIT_USAGE, k;
+    cli_session sess = {0};
+    wb_cli_fs fsopt = { 0 };
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int sr = cli_session_option(&sess, argc, argv, &i);
+        if (sr < 0)
+            goto out;
+        if (sr > 0)
+            continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        int mine = wb_cli_fs_option(&fsopt, cfg, a, val); /* --workspace, --mount, --fs-quota */
+        if (mine < 0)
+            goto out;
+        if (mine) {
+            i++;
+            continue;
+        }
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
-            if (!val) { rc = usage_error("%s needs the code to run", a); goto out; }
+            if (!val) { rc = cli_usage_error("%s needs the code to run", a); goto out; }
             eval = val; i++;
         } else if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
             print = 1;
         } else if (!strcmp(a, "--json")) {
             json = 1;
-        } else if (!strcmp(a, "--memory") || !strcmp(a, "--max-output")) {
-            if (!val) { rc = usage_error("%s needs a size, e.g. 64M", a); goto out; }
-            long long v = parse_size(val);
-            int is_mem = !strcmp(a, "--memory");
-            wb_status st = v < 0 ? WB_EINVAL
-                         : is_mem ? wb_config_set_memory_limit(cfg, (uint64_t)v)
-                                  : wb_config_set_output_limit(cfg, (uint64_t)v);
-            if (st != WB_OK) {
-                fprintf(stderr, "wasmbox: %s '%s' is not valid: give a size %s (K, M or G suffix)\n",
-                        a, val, is_mem ? "from 16M to 4095M" : "from 1K to 1G");
-                goto out;
-            }
-            i++;
-        } else if (!strcmp(a, "--time-limit") || !strcmp(a, "--timeout")) {
-            if (!val) { rc = usage_error("%s needs milliseconds, e.g. 5000", a); goto out; }
-            char *end;
-            errno = 0;
-            unsigned long long ms = strtoull(val, &end, 10);
-            if (errno || end == val || *end || *val == '-' || wb_config_set_time_limit(cfg, ms) != WB_OK) {
-                fprintf(stderr, "wasmbox: %s '%s' is not valid: give milliseconds from 1 to 86400000\n", a, val);
-                goto out;
-            }
-            i++;
-        } else if (!strcmp(a, "--fuel")) {
-            if (!val) { rc = usage_error("%s needs a number of instructions, e.g. 100000000", a); goto out; }
-            char *end;
-            errno = 0;
-            unsigned long long n = strtoull(val, &end, 10);
-            if (errno || end == val || *end || *val == '-' || wb_config_set_fuel_limit(cfg, n) != WB_OK) {
-                fprintf(stderr, "wasmbox: %s '%s' is not valid: give a number of instructions up to 2^62 "
-                                "(0: no limit)\n", a, val);
-                goto out;
-            }
-            i++;
-        } else if (!strcmp(a, "--fixed-clock") || !strcmp(a, "--seed")) {
-            if (!val) { rc = usage_error("%s needs a number", a); goto out; }
-            char *end;
-            errno = 0;
-            int is_clock = !strcmp(a, "--fixed-clock");
-            long long sv = is_clock ? strtoll(val, &end, 10) : 0;
-            unsigned long long uv = is_clock ? 0 : strtoull(val, &end, 10);
-            wb_status st = (errno || end == val || *end || (!is_clock && *val == '-')) ? WB_EINVAL
-                         : is_clock ? wb_config_set_fixed_clock(cfg, sv)
-                                    : wb_config_set_random_seed(cfg, uv);
-            if (st != WB_OK) {
-                fprintf(stderr, "wasmbox: %s '%s' is not valid: give %s\n", a, val,
-                        is_clock ? "milliseconds since 1970-01-01 (0 to 253402300799999)"
-                                 : "an unsigned 64-bit integer");
-                goto out;
-            }
-            i++;
-        } else if (!strcmp(a, "--policy") || !strcmp(a, "--audit")) {
-            if (!val) { rc = usage_error("%s needs a file name", a); goto out; }
-            wb_status st = !strcmp(a, "--policy") ? wb_config_load_policy(cfg, val) : wb_config_set_audit_file(cfg, val);
-            if (st != WB_OK) {
-                fprintf(stderr, "wasmbox: %s\n", wb_config_errmsg(cfg));
-                goto out;
-            }
-            i++;
+        } else if ((k = wb_cli_config_option(cfg, argc, argv, &i)) >= 0) {
+            if (k > 0) { rc = k; goto out; }
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_text, stdout);
+            printf(usage_text, cli_session_help);
             rc = 0;
             goto out;
         } else if (a[0] == '-' && a[1] != 0) {
-            rc = usage_error("unknown option '%s'", a);
+            rc = cli_usage_error("unknown option '%s'", a);
             goto out;
         } else if (file) {
-            rc = usage_error("more than one script given ('%s'); give one FILE, - or -e CODE", a);
+            rc = cli_usage_error("more than one script given ('%s'); give one FILE, - or -e CODE", a);
             goto out;
         } else {
             file = a;
         }
     }
-    if (eval && file) { rc = usage_error("give either -e CODE or a FILE, not both ('%s')", file); goto out; }
-    if (!eval && !file) { rc = usage_error("%s", "run needs a script: FILE, - (stdin) or -e CODE"); goto out; }
+    if (eval && file) { rc = cli_usage_error("give either -e CODE or a FILE, not both ('%s')", file); goto out; }
+    if (!eval && !file) { rc = cli_usage_error("%s", "run needs a script: FILE, - (stdin) or -e CODE"); goto out; }
 
     char *code = NULL;
     size_t len = 0;
@@ -269,8 +208,40 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_SANDBOX;
         goto out;
     }
+    if ((rc = cli_session_restore(&sess, sb)) != 0) {
+        wb_free(sb);
+        free(code);
+        goto out;
+    }
+    if (wb_cli_fs_before(&fsopt, sb)) {
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: copied back */
+    rc = cli_print_result(sb, st, r, print, json);
+    if (copy_failed && rc == 0)
+        rc = EXIT_SANDBOX;
+    wb_result_free(r);
+    int src = cli_session_commit(&sess, sb, st);
+    if (src && rc == 0)
+        rc = src;
+    wb_free(sb);
+    free(code);
+out:
+    cli_session_close(&sess);
+    wb_cli_fs_free(&fsopt);
+    wb_config_free(cfg);
+    return rc;
+}
+
+/* Prints a run's outcome as wasmbox run does; returns the exit status. */
+int cli_print_result(wb_sandbox *sb, wb_status st, wb_result *r, int print, int json)
+{
+    int rc;
     size_t olen, elen;
     const char *o = wb_result_stdout(r, &olen), *e = wb_result_stderr(r, &elen);
     const char *value = wb_result_value(r);
@@ -296,21 +267,16 @@ static int cmd_run(int argc, char **argv)
         if (st != WB_OK)
             fprintf(stderr, "wasmbox: %s\n", wb_errmsg(sb));
     }
-    wb_result_free(r);
-    wb_free(sb);
-    free(code);
-out:
-    wb_config_free(cfg);
     return rc;
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("%s", "no command given");
+        return cli_usage_error("%s", "no command given");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        printf(usage_text, cli_session_help);
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
@@ -319,5 +285,11 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return cmd_run(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'; commands: run", cmd);
+    if (!strcmp(cmd, "replay"))
+        return cmd_replay(argc - 2, argv + 2);
+    if (!strcmp(cmd, "mcp"))
+        return cmd_mcp(argc - 2, argv + 2);
+    if (!strcmp(cmd, "session"))
+        return cmd_session(argc - 2, argv + 2);
+    return cli_usage_error("unknown command '%s'; commands: run, replay, mcp, session", cmd);
 }

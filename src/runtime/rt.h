@@ -85,6 +85,23 @@ int wb__rt_stack_get(uint8_t **base, size_t *size, uintptr_t *floor);
 /* Calls fn(arg) with the stack pointer at stack_top (16-byte aligned). */
 void wb__rt_on_stack(void (*fn)(void *), void *arg, void *stack_top);
 
+/* A fiber: a native stack of its own (src/runtime/rt_fiber.c). */
+typedef struct {
+    void *sp;        /* saved stack pointer while the fiber is not running */
+    uint8_t *base;   /* lowest usable address */
+    size_t size;
+    void *map;       /* the mapping, guard region first */
+    size_t map_size;
+} wb__rt_fiber;
+
+/* Maps a stack of size bytes (plus a guard) whose first switch-in calls
+ * entry(arg); entry must never return.  0 or an errno value. */
+int wb__rt_fiber_make(wb__rt_fiber *f, size_t size, void (*entry)(void *), void *arg);
+void wb__rt_fiber_free(wb__rt_fiber *f);
+/* Saves the current stack pointer in *save_sp and continues on load_sp
+ * (a fiber's or one saved by an earlier switch). */
+void wb__rt_fiber_switch(void **save_sp, void *load_sp);
+
 /* The innermost call on this thread, or NULL outside guest code. */
 wb__rt_call_ctx *wb__rt_current(void);
 

@@ -2,8 +2,9 @@
  *
  * The guest has no ambient authority: stdout and stderr are captured into
  * per-run buffers under the output limit, stdin is empty, the clock and
- * randomness are the embedder's choice (real, or fixed and seeded), and
- * there are no files, arguments or environment yet.  Every call the guest
+ * randomness are the embedder's choice (real, or fixed and seeded), files
+ * are the sandbox's VFS (wasi_fs.c, src/vfs/), and there are no arguments
+ * or environment yet.  Every call the guest
  * may make returns a WASI errno; none can crash the host.  Guest pointers
  * go through wb__guest_span() only.
  *
@@ -19,6 +20,7 @@
 #include "../internal.h"
 #include "../imports.h"
 #include "wasi.h"
+#include "../journal/journal.h"
 #include "guest.h"
 
 enum {
@@ -102,6 +104,8 @@ u32 Z_wasi_snapshot_preview1Z_fd_write(struct Z_wasi_snapshot_preview1_instance_
                                        u32 iovs, u32 iovs_len, u32 nwritten)
 {
     wb__host *h = host_of(w);
+    if (fd > 2)
+        return wb__wasi_fd_write(w, fd, iovs, iovs_len, nwritten);
     if (fd != 1 && fd != 2)
         return E_BADF;
     void *vec, *out, *data;
@@ -134,25 +138,26 @@ u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t
                                       u32 iovs, u32 iovs_len, u32 nread)
 {
     wb__host *h = host_of(w);
+    if (fd > 2)
+        return wb__wasi_fd_read(w, fd, iovs, iovs_len, nread);
     if (fd != 0)
         return E_BADF;
     void *vec;
     if (wb__guest_span(h->mem, iovs, (uint64_t)iovs_len * 8, &vec) != WB_OK)
         return E_FAULT;
+    wb__journal_read(h, WB__JR_STDIN, "stdin", NULL, 0, NULL, NULL); /* recorded, replayed */
     return (u32)put_u32(h, nread, 0); /* stdin is empty */
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd)
 {
-    (void)w;
-    return fd <= 2 ? E_SUCCESS : E_BADF;
+    return fd <= 2 ? E_SUCCESS : wb__wasi_fd_close(w, fd);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_seek(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                       u64 offset, u32 whence, u32 newoffset)
 {
-    (void)w; (void)offset; (void)whence; (void)newoffset;
-    return fd <= 2 ? E_SPIPE : E_BADF;
+    return fd <= 2 ? E_SPIPE : wb__wasi_fd_seek(w, fd, offset, whence, newoffset);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
@@ -160,7 +165,7 @@ u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_inst
 {
     wb__host *h = host_of(w);
     if (fd > 2)
-        return E_BADF;
+        return wb__wasi_fd_fdstat_get(w, fd, stat);
     void *p;
     if (wb__guest_span(h->mem, stat, 24, &p) != WB_OK)
         return E_FAULT;
@@ -175,23 +180,20 @@ u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(struct Z_wasi_snapshot_preview1_inst
 u32 Z_wasi_snapshot_preview1Z_fd_fdstat_set_flags(struct Z_wasi_snapshot_preview1_instance_t *w,
                                                   u32 fd, u32 flags)
 {
-    (void)w; (void)flags;
-    return fd <= 2 ? E_NOTSUP : E_BADF;
+    return fd <= 2 ? E_NOTSUP : wb__wasi_fd_fdstat_set_flags(w, fd, flags);
 }
 
-/* No preopened directories yet: libc's scan for them ends at fd 3. */
+/* One preopened directory, "/" at fd 3 (src/vfs/vfs.h). */
 u32 Z_wasi_snapshot_preview1Z_fd_prestat_get(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                              u32 out)
 {
-    (void)w; (void)fd; (void)out;
-    return E_BADF;
+    return fd <= 2 ? E_BADF : wb__wasi_fd_prestat_get(w, fd, out);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_prestat_dir_name(struct Z_wasi_snapshot_preview1_instance_t *w,
                                                   u32 fd, u32 path, u32 len)
 {
-    (void)w; (void)fd; (void)path; (void)len;
-    return E_BADF;
+    return fd <= 2 ? E_BADF : wb__wasi_fd_prestat_dir_name(w, fd, path, len);
 }
 
 /* No arguments and no environment inside the sandbox. */
@@ -262,6 +264,7 @@ u32 Z_wasi_snapshot_preview1Z_clock_time_get(struct Z_wasi_snapshot_preview1_ins
     default:
         return E_INVAL;
     }
+    wb__journal_clock(h, id, &t); /* recorded, or replaced by the replayed value */
     return (u32)put_u64(h, out, t);
 }
 
@@ -303,9 +306,8 @@ u32 Z_wasi_snapshot_preview1Z_random_get(struct Z_wasi_snapshot_preview1_instanc
             uint64_t v = next_seeded(h);
             memcpy(d + i, &v, len - i < 8 ? len - i : 8);
         }
-        return E_SUCCESS;
     }
-    for (u32 got = 0; got < len;) {
+    for (u32 got = 0; !h->opt.seeded && got < len;) {
         ssize_t n = getrandom(d + got, len - got, 0);
         if (n < 0) {
             if (errno == EINTR)
@@ -314,6 +316,7 @@ u32 Z_wasi_snapshot_preview1Z_random_get(struct Z_wasi_snapshot_preview1_instanc
         }
         got += (u32)n;
     }
+    wb__journal_random(h, d, len); /* recorded, or replaced by the replayed bytes */
     return E_SUCCESS;
 }
 

@@ -30,6 +30,7 @@
 #include "imports.h"
 #include "runtime/rt.h"
 #include "wasi/wasi.h"
+#include "vfs/vfs.h"
 #include "guest.h"
 
 #define CHECK(cond, ...)                                                       \
@@ -187,7 +188,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         h.catalog_len = sizeof catalog - 1;
     }
     struct Z_wasi_snapshot_preview1_instance_t w = { &h };
-    struct Z_wasmbox_instance_t wbx = { &h };
+    struct Z_wasmbox_instance_t wbx = { &h, NULL };
     const char *answer = NULL; /* the model's h->answer */
     out_model mo = { .total = 0 };
 
@@ -199,6 +200,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Folded: pointers land around the memory's end, lengths stay small. */
         uint32_t fold = m->size + 16;
         uint32_t fd = raw ? A : A % 4;
+        if (fd == WB__VFS_PREOPEN_FD)
+            fd = 7; /* fd 3 is the VFS's root: files have their own tests (tests/unit/test_vfs.c) */
         uint32_t P1 = raw ? B : B % fold, P2 = raw ? D : D % fold;
         uint32_t L = raw ? C : C % 64;
         uint64_t U64 = (uint64_t)C << 32 | D;
@@ -416,6 +419,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     wb__host_end_run(&h);
+    wb__vfs_free(h.vfs);
     wb__buf_free(&mo.out);
     wb__buf_free(&mo.err);
     if (m == &heap_mem)

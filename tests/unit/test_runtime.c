@@ -12,6 +12,7 @@
 #include "imports.h"
 #include "runtime/rt.h"
 #include "wasi/wasi.h"
+#include "vfs/vfs.h"
 #include "guest.h"
 
 /* ---- helpers */
@@ -465,7 +466,7 @@ static void test_wasi_rejects_bad_pointers(void **state)
     wasm_rt_allocate_memory(&mem, 1, 1);
     h.mem = &mem;
     struct Z_wasi_snapshot_preview1_instance_t w = { &h };
-    struct Z_wasmbox_instance_t wbx = { &h };
+    struct Z_wasmbox_instance_t wbx = { &h, NULL };
     const uint32_t END = WB__WASM_PAGE;
     enum { FAULT = 21, BADF = 8, INVAL = 28 };
 
@@ -491,7 +492,7 @@ static void test_wasi_rejects_bad_pointers(void **state)
     assert_int_equal(h.err.len, 0);
 
     assert_int_equal(Z_wasi_snapshot_preview1Z_fd_read(&w, 0, 0, 1, END), FAULT);
-    assert_int_equal(Z_wasi_snapshot_preview1Z_fd_read(&w, 3, 0, 1, 0), BADF);
+    assert_int_equal(Z_wasi_snapshot_preview1Z_fd_read(&w, 9, 0, 1, 0), BADF); /* 3 is the VFS's root */
     assert_int_equal(Z_wasi_snapshot_preview1Z_fd_fdstat_get(&w, 1, END - 8), FAULT);
     assert_int_equal(Z_wasi_snapshot_preview1Z_fd_fdstat_get(&w, 9, 0), BADF);
     assert_int_equal(Z_wasi_snapshot_preview1Z_clock_time_get(&w, 0, 0, END - 4), FAULT);
@@ -501,7 +502,7 @@ static void test_wasi_rejects_bad_pointers(void **state)
     assert_int_equal(Z_wasi_snapshot_preview1Z_random_get(&w, 0xFFFFFFFFu, 0xFFFFFFFFu), FAULT);
     assert_int_equal(Z_wasi_snapshot_preview1Z_random_get(&w, END - 10, 10), 0);
     assert_int_equal(Z_wasi_snapshot_preview1Z_args_sizes_get(&w, END, 0), FAULT);
-    assert_int_equal(Z_wasi_snapshot_preview1Z_fd_prestat_get(&w, 3, 0), BADF);
+    assert_int_equal(Z_wasi_snapshot_preview1Z_fd_prestat_get(&w, 9, 0), BADF);
     assert_int_equal(Z_wasi_snapshot_preview1Z_fd_seek(&w, 1, 0, 0, 0), 70);
     assert_int_equal(Z_wasi_snapshot_preview1Z_poll_oneoff(&w, 0, 0, 1, 0), 58);
 
@@ -514,6 +515,7 @@ static void test_wasi_rejects_bad_pointers(void **state)
     assert_string_equal(h.value, "[1]");
 
     wb__host_end_run(&h);
+    wb__vfs_free(h.vfs);
     wasm_rt_free_memory(&mem);
 }
 
