@@ -1,0 +1,1 @@
+printf 'a b\n' | awk '{$5="e"; print; print NF}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{print "hi"; print 1+2}'

@@ -1,0 +1,2 @@
+awk '# comment
+BEGIN { print "ok" } # trailing'

@@ -1,0 +1,1 @@
+awk 'BEGIN{print 1/0}' 2>/dev/null || echo failed

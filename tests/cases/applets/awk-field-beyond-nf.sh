@@ -1,0 +1,1 @@
+printf 'a b\n' | awk '{print "[" $5 "]", NF}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{a["only"]=1; for (k in a) print k, a[k]}'

@@ -1,0 +1,1 @@
+printf 'q\n' | awk 'BEGIN{getline l < "-"; print "l=" l}'

@@ -1,0 +1,1 @@
+printf 'a\nb\nc\n' | awk '{getline; print $0, NR}'

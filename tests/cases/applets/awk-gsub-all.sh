@@ -1,0 +1,1 @@
+printf 'foo foo foo\n' | awk '{n=gsub(/o/, "0"); print n, $0}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{s="abc"; gsub(/b/, "[&]", s); print s; t="abc"; gsub(/b/, "\\&", t); print t}'

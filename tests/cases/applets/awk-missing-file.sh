@@ -1,0 +1,1 @@
+awk '{print}' /nonexistent/file 2>/dev/null || echo failed

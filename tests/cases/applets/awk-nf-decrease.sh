@@ -1,0 +1,1 @@
+printf 'a b c d\n' | awk '{NF=2; print}'

@@ -1,0 +1,1 @@
+printf 'a\nb\n' | awk 'BEGIN{ORS="|"} {print} END{printf "\n"}'

@@ -1,0 +1,1 @@
+printf 'a b c\nd e f\n' | awk '{print $2}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{printf "%c%c%c\n", 65, "BCD", 97}'

@@ -1,0 +1,1 @@
+printf 'a\nb\n' | awk '{printf "%s,", $0} END{print ""}'

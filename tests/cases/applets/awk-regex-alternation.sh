@@ -1,0 +1,1 @@
+printf 'cat\ndog\nbird\n' | awk '/^(cat|bird)$/'

@@ -1,0 +1,1 @@
+printf 'foo\nbar\n' | awk '$0 !~ /^f/'

@@ -1,0 +1,1 @@
+awk 'BEGIN{s = sprintf("%03d-%s", 5, "x"); print s, length(s)}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{srand(5); print srand(7)}'

@@ -1,0 +1,1 @@
+printf 'foo foo foo\n' | awk '{sub(/foo/, "bar"); print}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{print (}' 2>/dev/null || echo failed

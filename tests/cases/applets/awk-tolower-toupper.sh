@@ -1,0 +1,1 @@
+awk 'BEGIN{print toupper("Hello, World 1"), tolower("ABC def")}'

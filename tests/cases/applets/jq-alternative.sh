@@ -1,0 +1,1 @@
+echo '{"a":null}' | jq -c '.a // "default", .b // 5'

@@ -1,0 +1,1 @@
+jq -n --arg name world '"hello \($name)"'

@@ -1,0 +1,1 @@
+jq -n -c --argjson v '{"x":[1,2]}' '$v.x'

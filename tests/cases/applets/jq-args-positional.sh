@@ -1,0 +1,1 @@
+jq -n -c '$ARGS.positional' --args a b c

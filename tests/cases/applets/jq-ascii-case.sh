@@ -1,0 +1,1 @@
+echo '"Hello"' | jq -c 'ascii_downcase, ascii_upcase, explode, (explode | implode)'

@@ -1,0 +1,1 @@
+jq -n '{' 2>&1; echo "status $?"

@@ -1,0 +1,1 @@
+echo '{"user":"x","titles":["a","b"]}' | jq -c '{user, title: .titles[]}'

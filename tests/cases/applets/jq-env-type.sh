@@ -1,0 +1,1 @@
+jq -n '$ENV | type'

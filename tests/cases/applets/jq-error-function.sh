@@ -1,0 +1,1 @@
+jq -n 'error("boom")' 2>&1; echo "status $?"

@@ -1,0 +1,1 @@
+echo 'false' | jq -e . ; echo "status $?"

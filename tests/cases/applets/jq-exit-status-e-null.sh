@@ -1,0 +1,1 @@
+echo 'null' | jq -e . ; echo "status $?"

@@ -1,0 +1,1 @@
+echo '[1,"a,b","c\"d"]' | jq -r '@csv, @tsv'

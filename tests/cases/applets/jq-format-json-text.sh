@@ -1,0 +1,1 @@
+echo '[1,"x"]' | jq -r '@json, @text'

@@ -1,0 +1,1 @@
+jq -n -c 'null | getpath(["a","b"])'

@@ -1,0 +1,1 @@
+echo '{"a":[1]}' | jq --indent 1 .

@@ -1,0 +1,1 @@
+echo '"a,b, cd, efg"' | jq -c 'index(", "), rindex(", "), indices(", ")'

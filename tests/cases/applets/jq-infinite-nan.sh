@@ -1,0 +1,1 @@
+jq -n -c '[infinite, -infinite, nan] | map(isinfinite), (nan | isnan), ([nan] | tojson)'

@@ -1,0 +1,2 @@
+# needs: a writable current folder
+echo '{"x":1}' > data.json; jq 'input_filename' data.json

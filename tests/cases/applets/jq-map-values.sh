@@ -1,0 +1,1 @@
+echo '{"a":1,"b":2}' | jq -c 'map_values(. * 10)'

@@ -1,0 +1,1 @@
+echo '{"a":true}' | jq -M -c .

@@ -1,0 +1,1 @@
+echo '{"a":' | jq . 2>&1; echo "status $?"

@@ -1,0 +1,1 @@
+echo '"ünïcödé"' | jq -c 'test("^\\w+$"), ascii_downcase, length, utf8bytelength'

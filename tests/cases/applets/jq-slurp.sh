@@ -1,0 +1,1 @@
+printf '1 2 3' | jq -c -s .

@@ -1,0 +1,1 @@
+echo '"abcdef"' | jq '.[2:4]'

@@ -1,0 +1,1 @@
+echo '["foo","bar","FOO"]' | jq -c 'map(test("foo")), map(test("foo"; "i"))'

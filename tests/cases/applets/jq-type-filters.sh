@@ -1,0 +1,1 @@
+echo '[1,"a",null,true,[],{}]' | jq -c 'map(type), [.[] | scalars]'

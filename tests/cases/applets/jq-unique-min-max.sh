@@ -1,0 +1,1 @@
+echo '[3,1,2,3,1]' | jq -c 'unique, min, max, (map({v:.}) | max_by(.v))'
