@@ -31,9 +31,14 @@ fi
 
 sha_ok() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$sha" ]; }
 
+# make -j fetches several packages at once, from different suites: each
+# suite gets its own apt state, and one lock serialises the downloads.
+mkdir -p "$tp/apt"
+exec 9>"$tp/apt/.lock"
+flock 9
 if ! sha_ok "$tp/dl/$orig"; then
     rm -f "$tp/dl/$orig"
-    apt=$tp/apt
+    apt=$tp/apt/$suite
     mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
     : > "$apt/status"
     codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
