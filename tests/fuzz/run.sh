@@ -10,7 +10,7 @@
 # Prints "PASS fuzz/TARGET" or "FAIL fuzz/TARGET" (with the crash file and
 # the head of the report) for each run and each regression, and ends with
 # "N passed, N failed"; exits 1 on any failure.  Without a usable clang and
-# libFuzzer it prints "0 passed, 0 failed, 4 skipped" and the reason, and
+# libFuzzer it prints "0 passed, 0 failed, 5 skipped" and the reason, and
 # exits 0.
 #
 # The generated guest.h (needed by the WASI and host_call sources) is taken
@@ -32,11 +32,11 @@ else
     OUT=build/fuzz
     G=${G:-build/guest}
 fi
-TARGETS="json policy batch wasi"
+TARGETS="json policy batch wasi vfs"
 
 skip_all() {
     echo "fuzz: skipped: $1"
-    echo "0 passed, 0 failed, 4 skipped"
+    echo "0 passed, 0 failed, 5 skipped"
     exit 0
 }
 
@@ -66,7 +66,7 @@ if [ -f "$G/guest.h" ]; then
     SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
-    TARGETS="json policy batch"
+    TARGETS="json policy batch" # wasi and vfs need the generated guest.h
 fi
 
 # ------------------------------------------------------------ build
