@@ -833,3 +833,10 @@ int wb__vfs_renumber(wb__vfs *v, uint32_t from, uint32_t to)
         wb__vnode_release(v, old.ino);
     return 0;
 }
+
+void wb__vfs_close_fds(wb__vfs *v)
+{
+    for (uint32_t i = 0; i < v->f.n; i++)
+        if (v->f.fds[i].kind != WB__FD_FREE && !v->f.fds[i].preopen)
+            wb__vfs_close(v, i);
+}
