@@ -176,6 +176,8 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         if (e && wb__guest_reset(sb->guest))
             sb->failed = 1;
         wb__vfs_rollback(h->vfs); /* files too: the guest's fds must match its memory */
+        if (e)
+            wb__vfs_close_fds(h->vfs); /* the template's libc knows only the preopen */
         const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
                                  : "; the sandbox was restored to its state before this run";
         if (h->hard_stop == WB__STOP_DIVERGED)
@@ -197,6 +199,8 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         int e = wb__guest_rollback(sb->guest);
         int e2 = e ? wb__guest_reset(sb->guest) : 0;
         wb__vfs_rollback(h->vfs);
+        if (e)
+            wb__vfs_close_fds(h->vfs);
         st = fail(sb, WB_ETRAP, "guest trap: %s (%s); %s", wasm_rt_strerror((wasm_rt_trap_t)o->trap),
                   trap_advice(o->trap),
                   !e ? "the sandbox was restored to its state before this run"

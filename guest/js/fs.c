@@ -451,15 +451,20 @@ static const JSCFunctionListEntry natives[] = {
     JS_CFUNC_DEF("encode", 1, js_encode),
 };
 
-/* What fs.js returned: { require, fs }, kept for the lazy accessors (the
- * one context lives as long as the guest). */
-static JSValue loaded = JS_UNDEFINED;
+static const char *const lazy_names[] = { "require", "fs" };
 
-/* Evaluates fs.js with the natives: it defines require and fs on the
- * global object (replacing the lazy accessors, when it can). */
+/* What fs.js returned ({ require, fs }) lives in a box that is the
+ * context's opaque pointer, NULL before the first use.  (Not a static:
+ * static data would move the guest's heap, see mk/vfs.mk.) */
+static JSValue *loaded_box(JSContext *c)
+{
+    return JS_GetContextOpaque(c);
+}
+
+/* Evaluates fs.js with the natives; 0 or -1 with a pending exception. */
 static int load_fs_js(JSContext *c)
 {
-    if (!JS_IsUndefined(loaded))
+    if (loaded_box(c))
         return 0;
     JSValue fn = JS_Eval(c, (const char *)wb_fs_js, wb_fs_js_len, "fs.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
     if (JS_IsException(fn))
@@ -471,11 +476,26 @@ static int load_fs_js(JSContext *c)
     JS_FreeValue(c, nat);
     if (JS_IsException(r))
         return -1;
-    loaded = r;
+    JSValue *box = malloc(sizeof *box);
+    if (!box) {
+        JS_FreeValue(c, r);
+        JS_ThrowOutOfMemory(c);
+        return -1;
+    }
+    *box = r;
+    JS_SetContextOpaque(c, box);
+    JSValue loaded = r;
+    /* Plain data properties from now on, unless the script froze the
+     * global object: then the accessors stay and keep answering. */
+    JSValue g = JS_GetGlobalObject(c);
+    for (size_t i = 0; i < sizeof lazy_names / sizeof lazy_names[0]; i++)
+        JS_DefinePropertyValueStr(c, g, lazy_names[i], JS_GetPropertyStr(c, loaded, lazy_names[i]),
+                                  JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_FreeValue(c, g);
+    if (JS_HasException(c))
+        JS_FreeValue(c, JS_GetException(c));
     return 0;
 }
-
-static const char *const lazy_names[] = { "require", "fs" };
 
 /* The first touch of one of the globals loads the module.  Until then it
  * costs nothing: every sandbox's initial memory (and the heap a script
@@ -485,7 +505,9 @@ static JSValue js_lazy_get(JSContext *c, JSValueConst this_val, int argc, JSValu
     (void)this_val;
     (void)argc;
     (void)argv;
-    return load_fs_js(c) ? JS_EXCEPTION : JS_GetPropertyStr(c, loaded, lazy_names[magic]);
+    if (load_fs_js(c))
+        return JS_EXCEPTION;
+    return JS_GetPropertyStr(c, *loaded_box(c), lazy_names[magic]);
 }
 
 /* Assigning to one of them before use: a plain data property. */

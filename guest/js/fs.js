@@ -1,8 +1,9 @@
 // wasmbox fs module: node's fs API (the common part) on the natives of
 // guest/js/fs.c, which go through wasi-libc to the sandbox's files, so JS
-// and the shell see the same files.  Evaluated once at guest init with the
+// and the shell see the same files.  Evaluated once, with the
 // natives on the first use of the globals require or fs (guest/js/fs.c);
-// require() also gives path, and buffer and process in part.
+// require() also gives path, and buffer and process in part.  Returns
+// { require, fs }.
 // Errors look like node's: "ENOENT: no such file or directory, open 'x'"
 // with code, errno (Linux numbers, negative), syscall and path.
 (function (N) {
@@ -571,12 +572,7 @@
     e.code = "MODULE_NOT_FOUND";
     throw e;
   }
-  // Plain data properties from now on, unless a script froze the global
-  // object first: then the lazy accessors stay and serve these values.
-  const hidden = (v) => ({ value: v, writable: true, configurable: true, enumerable: false });
-  try {
-    Object.defineProperty(globalThis, "require", hidden(require));
-    Object.defineProperty(globalThis, "fs", hidden(fs));
-  } catch (e) {}
+  // guest/js/fs.c puts these on the global object (in place of its lazy
+  // accessors, where the script has not frozen them).
   return { require, fs };
 })

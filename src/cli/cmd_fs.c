@@ -402,10 +402,11 @@ int wb_cli_fs_after(wb_cli_fs *f, wb_sandbox *sb)
     if (rc == 0) {
         /* What was copied in and is gone now goes on the host too; the list
          * is in walk order, so backwards removes children first. */
-        qsort(seen.paths, seen.n, sizeof *seen.paths, cmp_str);
+        if (seen.n)
+            qsort(seen.paths, seen.n, sizeof *seen.paths, cmp_str);
         for (size_t i = f->n_in; i-- > 0;) {
             const char *p = f->in[i];
-            if (bsearch(&p, seen.paths, seen.n, sizeof *seen.paths, cmp_str))
+            if (seen.n && bsearch(&p, seen.paths, seen.n, sizeof *seen.paths, cmp_str))
                 continue;
             size_t n = strlen(p);
             int is_dir = p[n - 1] == '/';

@@ -160,6 +160,10 @@ int wb__vfs_begin(wb__vfs *v);
 void wb__vfs_commit(wb__vfs *v);
 void wb__vfs_rollback(wb__vfs *v);
 
+/* Closes every fd but the preopen: after the guest's memory went back to
+ * the template, whose libc has only that one open.  Files stay. */
+void wb__vfs_close_fds(wb__vfs *v);
+
 /* Totals for quota messages and tests. */
 void wb__vfs_usage(const wb__vfs *v, uint64_t *bytes, uint64_t *files);
 

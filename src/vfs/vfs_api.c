@@ -226,7 +226,7 @@ static int list_dir(wb__vfs *v, const char *path, size_t plen, name_list *l)
         return e;
     e = each_entry(v, fd, collect, l);
     wb__vfs_close(v, fd);
-    if (!e)
+    if (!e && l->n)
         qsort(l->names, l->n, sizeof *l->names, by_name);
     return e;
 }

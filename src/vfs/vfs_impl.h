@@ -117,7 +117,8 @@ wb__vnode *wb__vnode_get(const wb__vfs *v, uint32_t ino);
 /* A node that may be changed: copied first when shared (undo point,
  * clone).  NULL on out-of-memory. */
 wb__vnode *wb__vnode_mut(wb__vfs *v, uint32_t ino);
-/* The file's data made private and at least cap bytes; 0 or errno. */
+/* The file's data made private and at least cap bytes, its contents kept
+ * up to cap (len is cut to cap when larger); 0 or errno. */
 int wb__vdata_reserve(wb__vfs *v, wb__vnode *n, size_t cap);
 int wb__vnode_new(wb__vfs *v, uint8_t type, uint8_t flags, uint32_t *ino);
 void wb__vnode_unref(wb__vnode *n);

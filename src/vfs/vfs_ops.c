@@ -119,6 +119,37 @@ static int set_len(wb__vfs *v, uint32_t ino, uint64_t len)
     return 0;
 }
 
+/* A new inode of the given type under r's last name (which names nothing
+ * yet); a symlink gets its target first.  0 or errno, with nothing left
+ * behind on failure. */
+static int new_named(wb__vfs *v, const wb__vres *r, uint8_t type, const char *target, size_t tlen, uint32_t *out)
+{
+    if (r->ino || r->nlen == 0 || is_dot(r))
+        return WB__VFS_EEXIST;
+    if (ro_dir(v, r->dir))
+        return WB__VFS_EROFS;
+    uint32_t ino;
+    int e = wb__vnode_new(v, type, 0, &ino);
+    if (e)
+        return e;
+    if (type == WB__VFS_T_SYMLINK && !(e = set_len(v, ino, tlen)))
+        memcpy(wb__vnode_get(v, ino)->data->bytes, target, tlen);
+    wb__vnode *n = wb__vnode_get(v, ino);
+    if (type == WB__VFS_T_DIR)
+        n->parent = r->dir;
+    n->nlink = 1;
+    if (!e)
+        e = wb__vdir_add(v, r->dir, r->name, r->nlen, ino);
+    if (e) {
+        wb__vnode_get(v, ino)->nlink = 0;
+        wb__vnode_release(v, ino);
+        return e;
+    }
+    if (out)
+        *out = ino;
+    return 0;
+}
+
 int wb__vfs_open(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *path, size_t plen,
                  uint32_t oflags, uint64_t rights, uint64_t inheriting, uint32_t fdflags, uint32_t *fd)
 {
@@ -156,19 +187,8 @@ int wb__vfs_open(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *p
             e = WB__VFS_EISDIR;
             goto out;
         }
-        if (ro_dir(v, r.dir)) {
-            e = WB__VFS_EROFS;
+        if ((e = new_named(v, &r, WB__VFS_T_FILE, NULL, 0, &r.ino)))
             goto out;
-        }
-        uint32_t ino;
-        if ((e = wb__vnode_new(v, WB__VFS_T_FILE, 0, &ino)))
-            goto out;
-        if ((e = wb__vdir_add(v, r.dir, r.name, r.nlen, ino))) {
-            wb__vnode_release(v, ino);
-            goto out;
-        }
-        wb__vnode_get(v, ino)->nlink = 1;
-        r.ino = ino;
     } else {
         wb__vnode *n = wb__vnode_get(v, r.ino);
         if ((oflags & O_CREAT_) && (oflags & O_EXCL_)) {
@@ -555,24 +575,7 @@ int wb__vfs_mkdirat(wb__vfs *v, uint32_t dirfd, const char *path, size_t plen)
         e = strcmp(r.rel, ".") ? wb__vm_mkdir(v, r.mnt, r.rel) : WB__VFS_EEXIST;
         goto out;
     }
-    if (r.ino || r.nlen == 0 || is_dot(&r)) {
-        e = WB__VFS_EEXIST;
-        goto out;
-    }
-    if (ro_dir(v, r.dir)) {
-        e = WB__VFS_EROFS;
-        goto out;
-    }
-    uint32_t ino;
-    if ((e = wb__vnode_new(v, WB__VFS_T_DIR, 0, &ino)))
-        goto out;
-    wb__vnode *n = wb__vnode_get(v, ino);
-    n->parent = r.dir;
-    n->nlink = 1;
-    if ((e = wb__vdir_add(v, r.dir, r.name, r.nlen, ino))) {
-        n->nlink = 0;
-        wb__vnode_release(v, ino);
-    }
+    e = new_named(v, &r, WB__VFS_T_DIR, NULL, 0, NULL);
 out:
     wb__vres_free(&r);
     return e;
@@ -782,29 +785,7 @@ int wb__vfs_symlinkat(wb__vfs *v, const char *target, size_t tlen, uint32_t dirf
         e = wb__vm_symlink(v, r.mnt, target, tlen, r.rel);
         goto out;
     }
-    if (r.ino || r.nlen == 0 || is_dot(&r)) {
-        e = WB__VFS_EEXIST;
-        goto out;
-    }
-    if (ro_dir(v, r.dir)) {
-        e = WB__VFS_EROFS;
-        goto out;
-    }
-    uint32_t ino;
-    if ((e = wb__vnode_new(v, WB__VFS_T_SYMLINK, 0, &ino)))
-        goto out;
-    wb__vnode *n = wb__vnode_get(v, ino);
-    if ((e = set_len(v, ino, tlen)) == 0) {
-        n = wb__vnode_get(v, ino);
-        memcpy(n->data->bytes, target, tlen);
-        n->nlink = 1;
-        e = wb__vdir_add(v, r.dir, r.name, r.nlen, ino);
-        n = wb__vnode_get(v, ino);
-    }
-    if (e) {
-        n->nlink = 0;
-        wb__vnode_release(v, ino);
-    }
+    e = new_named(v, &r, WB__VFS_T_SYMLINK, target, tlen, NULL);
 out:
     wb__vres_free(&r);
     return e;
@@ -851,4 +832,11 @@ int wb__vfs_renumber(wb__vfs *v, uint32_t from, uint32_t to)
     if (old.kind == WB__FD_NODE)
         wb__vnode_release(v, old.ino);
     return 0;
+}
+
+void wb__vfs_close_fds(wb__vfs *v)
+{
+    for (uint32_t i = 0; i < v->f.n; i++)
+        if (v->f.fds[i].kind != WB__FD_FREE && !v->f.fds[i].preopen)
+            wb__vfs_close(v, i);
 }

@@ -7,6 +7,16 @@
 #include "vfs_impl.h"
 #include "vfs_sandbox.h"
 
+/* Every wb_fs_* call starts with the sandbox's VFS (v), its message
+ * buffer (err, errsz) and status st, or returns why it cannot. */
+#define FS_BEGIN(sb)                                              \
+    wb__vfs *v;                                                   \
+    char *err;                                                    \
+    size_t errsz;                                                 \
+    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);          \
+    if (st != WB_OK)                                              \
+        return st
+
 static wb_status done(int e, const wb__vfs *v, char *err, size_t errsz)
 {
     if (!e)
@@ -17,12 +27,7 @@ static wb_status done(int e, const wb__vfs *v, char *err, size_t errsz)
 
 wb_status wb_fs_write(wb_sandbox *sb, const char *path, const void *data, size_t len)
 {
-    wb__vfs *v;
-    char *err;
-    size_t errsz;
-    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);
-    if (st != WB_OK)
-        return st;
+    FS_BEGIN(sb);
     if (!path || (!data && len))
         return WB_EMISUSE;
     return done(wb__vfs_write_file(v, path, data ? data : "", len, 1), v, err, errsz);
@@ -34,12 +39,7 @@ wb_status wb_fs_read(wb_sandbox *sb, const char *path, char **data, size_t *len)
         *data = NULL;
     if (len)
         *len = 0;
-    wb__vfs *v;
-    char *err;
-    size_t errsz;
-    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);
-    if (st != WB_OK)
-        return st;
+    FS_BEGIN(sb);
     if (!path || !data)
         return WB_EMISUSE;
     size_t n;
@@ -51,12 +51,7 @@ wb_status wb_fs_read(wb_sandbox *sb, const char *path, char **data, size_t *len)
 
 wb_status wb_fs_mkdir(wb_sandbox *sb, const char *path)
 {
-    wb__vfs *v;
-    char *err;
-    size_t errsz;
-    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);
-    if (st != WB_OK)
-        return st;
+    FS_BEGIN(sb);
     if (!path)
         return WB_EMISUSE;
     return done(wb__vfs_mkdir(v, path, 1), v, err, errsz);
@@ -64,12 +59,7 @@ wb_status wb_fs_mkdir(wb_sandbox *sb, const char *path)
 
 wb_status wb_fs_remove(wb_sandbox *sb, const char *path, int recursive)
 {
-    wb__vfs *v;
-    char *err;
-    size_t errsz;
-    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);
-    if (st != WB_OK)
-        return st;
+    FS_BEGIN(sb);
     if (!path)
         return WB_EMISUSE;
     return done(wb__vfs_remove(v, path, recursive), v, err, errsz);
@@ -81,12 +71,7 @@ wb_status wb_fs_list(wb_sandbox *sb, const char *path, char **text, size_t *len)
         *text = NULL;
     if (len)
         *len = 0;
-    wb__vfs *v;
-    char *err;
-    size_t errsz;
-    wb_status st = wb__sandbox_fs(sb, &v, &err, &errsz);
-    if (st != WB_OK)
-        return st;
+    FS_BEGIN(sb);
     if (!path || !text)
         return WB_EMISUSE;
     size_t n;

@@ -137,8 +137,7 @@ int wb__vdata_reserve(wb__vfs *v, wb__vnode *n, size_t cap)
     }
     nd->refs = 1;
     nd->cap = ncap;
-    /* A shared copy reserved smaller than its length (a truncation) keeps
-     * only what fits; the caller sets the new length. */
+    /* The contents up to cap are kept (a shrinking caller sets len). */
     nd->len = d ? (d->len < ncap ? d->len : ncap) : 0;
     if (d) {
         memcpy(nd->bytes, d->bytes, nd->len);

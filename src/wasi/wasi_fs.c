@@ -84,10 +84,11 @@ static void iov_at(struct Z_wasi_snapshot_preview1_instance_t *w, const void *ve
     wb__guest_span(w->host->mem, ptr, *len, d); /* checked by iovecs() */
 }
 
-/* Reads (positional or not) into each buffer in turn; stops at a short
- * read.  An error after some bytes came in reports the bytes. */
-static u32 readv_(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs, u32 n, int positional,
-                  u64 off, u32 nread)
+/* Reads into (or writes from) each buffer in turn, positional or not;
+ * stops at a short transfer.  An error after some bytes moved reports the
+ * bytes. */
+static u32 transfer(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs, u32 n, int positional,
+                    u64 off, u32 count_out, int writing)
 {
     VFS_OR_FAIL(v, w);
     const void *vec;
@@ -95,48 +96,22 @@ static u32 readv_(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iov
     int bad = fd_open(v, fd);
     if (bad)
         return (u32)bad;
-    if (iovecs(w, iovs, n, &vec) || span(w, nread, 4, &out))
+    if (iovecs(w, iovs, n, &vec) || span(w, count_out, 4, &out))
         return E_FAULT;
     uint64_t total = 0;
     for (u32 i = 0; i < n; i++) {
         void *d;
         uint32_t len;
-        size_t got;
+        size_t moved;
         iov_at(w, vec, i, &d, &len);
-        int e = positional ? wb__vfs_pread(v, fd, d, len, off + total, &got) : wb__vfs_read(v, fd, d, len, &got);
+        int e = writing ? (positional ? wb__vfs_pwrite(v, fd, d, len, off + total, &moved)
+                                      : wb__vfs_write(v, fd, d, len, &moved))
+                        : (positional ? wb__vfs_pread(v, fd, d, len, off + total, &moved)
+                                      : wb__vfs_read(v, fd, d, len, &moved));
         if (e && total == 0)
             return (u32)e;
-        total += e ? 0 : got;
-        if (e || got < len)
-            break;
-    }
-    uint32_t t = (uint32_t)total;
-    memcpy(out, &t, 4);
-    return 0;
-}
-
-static u32 writev_(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs, u32 n, int positional,
-                   u64 off, u32 nwritten)
-{
-    VFS_OR_FAIL(v, w);
-    const void *vec;
-    void *out;
-    int bad = fd_open(v, fd);
-    if (bad)
-        return (u32)bad;
-    if (iovecs(w, iovs, n, &vec) || span(w, nwritten, 4, &out))
-        return E_FAULT;
-    uint64_t total = 0;
-    for (u32 i = 0; i < n; i++) {
-        void *d;
-        uint32_t len;
-        size_t put;
-        iov_at(w, vec, i, &d, &len);
-        int e = positional ? wb__vfs_pwrite(v, fd, d, len, off + total, &put) : wb__vfs_write(v, fd, d, len, &put);
-        if (e && total == 0)
-            return (u32)e;
-        total += e ? 0 : put;
-        if (e || put < len)
+        total += e ? 0 : moved;
+        if (e || moved < len)
             break;
     }
     uint32_t t = (uint32_t)total;
@@ -146,24 +121,24 @@ static u32 writev_(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 io
 
 u32 wb__wasi_fd_read(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs, u32 n, u32 nread)
 {
-    return readv_(w, fd, iovs, n, 0, 0, nread);
+    return transfer(w, fd, iovs, n, 0, 0, nread, 0);
 }
 
 u32 wb__wasi_fd_write(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs, u32 n, u32 nwritten)
 {
-    return writev_(w, fd, iovs, n, 0, 0, nwritten);
+    return transfer(w, fd, iovs, n, 0, 0, nwritten, 1);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_pread(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs,
                                        u32 iovs_len, u64 offset, u32 nread)
 {
-    return readv_(w, fd, iovs, iovs_len, 1, offset, nread);
+    return transfer(w, fd, iovs, iovs_len, 1, offset, nread, 0);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_pwrite(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd, u32 iovs,
                                         u32 iovs_len, u64 offset, u32 nwritten)
 {
-    return writev_(w, fd, iovs, iovs_len, 1, offset, nwritten);
+    return transfer(w, fd, iovs, iovs_len, 1, offset, nwritten, 1);
 }
 
 u32 wb__wasi_fd_close(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd)

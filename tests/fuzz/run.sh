@@ -32,7 +32,7 @@ else
     OUT=build/fuzz
     G=${G:-build/guest}
 fi
-TARGETS="json policy batch wasi journal sh_parse"
+TARGETS="json policy batch wasi journal sh_parse vfs"
 
 skip_all() {
     echo "fuzz: skipped: $1"
@@ -67,7 +67,7 @@ if [ -f "$G/guest.h" ]; then
     SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
-    TARGETS="json policy batch journal sh_parse"
+    TARGETS="json policy batch journal sh_parse" # wasi and vfs need the generated guest.h
 fi
 
 # ------------------------------------------------------------ build

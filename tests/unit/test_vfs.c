@@ -441,6 +441,14 @@ static void test_transaction(void **state)
     assert_int_equal(wb__vfs_read(v, fd, buf, sizeof buf, &n), 0); /* fd open again */
     assert_int_equal(n, 3);
     assert_int_equal(wb__vfs_close(v, fd2), WB__VFS_EBADF);
+    /* Back to the template's memory: only the preopen stays open. */
+    assert_int_equal(op(v, "workspace/keep", 0, R_READ, 0, &fd2), 0);
+    wb__vfs_close_fds(v);
+    assert_int_equal(wb__vfs_close(v, fd), WB__VFS_EBADF);
+    assert_int_equal(wb__vfs_close(v, fd2), WB__VFS_EBADF);
+    const char *pre;
+    size_t plen;
+    assert_int_equal(wb__vfs_prestat(v, 3, &pre, &plen), 0);
     /* A committed run keeps its changes. */
     wb__vfs_begin(v);
     put(v, "workspace/keep", "newer");
