@@ -389,6 +389,54 @@ static void test_trap_after_restore(void **state)
     wb_config_free(cfg);
 }
 
+static wb_status echo_cb(void *ud, const char *tool, const char *args, size_t len, wb_tool_reply *reply)
+{
+    (void)ud;
+    (void)tool;
+    return wb_tool_reply_json(reply, args, len);
+}
+
+/* While a step-API run waits, its state is in the middle of a run: no
+ * snapshot, restore or fork.  A fork takes the policy, its callbacks and
+ * the budget used so far. */
+static void test_pending_and_tools(void **state)
+{
+    (void)state;
+    const char *p = "{\"tools\": {\"echo\": {\"provider\": {\"type\": \"callback\"}, \"max_calls\": 2,"
+                    " \"params\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}}}}";
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_policy(c, p, strlen(p), NULL), WB_OK);
+    assert_int_equal(wb_config_add_tool(c, "echo", echo_cb, NULL, 0), WB_OK);
+    wb_sandbox *sb = new_sandbox(c);
+    wb_snapshot *snap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &snap), WB_OK);
+    wb_result *r = NULL;
+    assert_int_equal(wb_start(sb, WB_JS, "(await tools.echo({n: 1})).n", 28, &r), WB_PENDING);
+    wb_snapshot *s2 = NULL;
+    wb_sandbox *child = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &s2), WB_ESTATE);
+    assert_non_null(strstr(wb_errmsg(sb), "waiting for tool call answers"));
+    assert_int_equal(wb_restore(sb, snap), WB_ESTATE);
+    assert_int_equal(wb_fork(sb, &child), WB_ESTATE);
+    assert_null(child);
+    assert_int_equal(wb_submit_run(sb, 0), WB_OK);
+    assert_int_equal(wb_step(sb, &r), WB_OK);
+    assert_string_equal(wb_result_value(r), "1");
+    wb_result_free(r);
+    /* One of two calls used: the child may make one more. */
+    assert_int_equal(wb_fork(sb, &child), WB_OK);
+    expect_js(child, "(await tools.echo({n: 7})).n", "7");
+    run_out o = run_js(child, "await tools.echo({n: 8})");
+    assert_int_equal(o.exit_code, 1);
+    assert_non_null(strstr(o.err, "ToolDeniedError"));
+    run_free(&o);
+    wb_free(child);
+    wb_snapshot_free(snap);
+    wb_free(sb);
+    wb_config_free(c);
+}
+
 /* The C API of sessions: restore, commit, conflicts, remove. */
 static void test_session_api(void **state)
 {
@@ -465,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_restore_other_config),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_trap_after_restore),
+        cmocka_unit_test(test_pending_and_tools),
         cmocka_unit_test(test_session_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
