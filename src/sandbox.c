@@ -114,6 +114,20 @@ void wb_free(wb_sandbox *sb)
     free(sb);
 }
 
+/* wb_fs_* (src/vfs/vfs_public.c): the sandbox's VFS and its message buffer. */
+wb_status wb__sandbox_fs(wb_sandbox *sb, struct wb__vfs **v, char **errbuf, size_t *errsz)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    *errbuf = sb->errmsg;
+    *errsz = sizeof sb->errmsg;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "the files cannot change while a run waits for tool call answers: "
+                    "finish the run with wb_step() first");
+    *v = sb->host.vfs;
+    return WB_OK;
+}
+
 const char *wb_errmsg(const wb_sandbox *sb)
 {
     if (!sb)
@@ -320,8 +334,11 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     if (jst != WB_OK)
         return jst;
     int e = wb__guest_begin(sb->guest);
-    if (e)
+    if (e) {
+        wb__journal_end je = { WB_ENOMEM, -1, "", "", NULL, 0, 0, 0 }; /* the journal's run ends too */
+        wb__journal_run_end(sb->host.journal, &je, sb->errmsg, sizeof sb->errmsg);
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
+    }
     wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);
