@@ -389,6 +389,82 @@ static void test_trap_after_restore(void **state)
     wb_config_free(cfg);
 }
 
+static char *read_file(wb_sandbox *sb, const char *path, wb_status want)
+{
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(wb_fs_read(sb, path, &data, &len), want);
+    return data;
+}
+
+/* Files are part of the state: snapshot, restore, blobs and fork carry
+ * them, and a fork's files diverge from its parent's. */
+static void test_files(void **state)
+{
+    (void)state;
+    wb_sandbox *sb = new_sandbox(NULL);
+    assert_int_equal(wb_fs_write(sb, "/workspace/a.txt", "one", 3), WB_OK);
+    expect_js(sb, "fs.writeFileSync('/workspace/js.txt', 'from js'); fs.mkdirSync('/tmp/dir'); 1", "1");
+    wb_snapshot *snap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &snap), WB_OK);
+    assert_int_equal(wb_fs_write(sb, "/workspace/a.txt", "two", 3), WB_OK);
+    assert_int_equal(wb_fs_remove(sb, "/workspace/js.txt", 0), WB_OK);
+    assert_int_equal(wb_restore(sb, snap), WB_OK);
+    char *d = read_file(sb, "/workspace/a.txt", WB_OK);
+    assert_string_equal(d, "one");
+    wb_fs_free(d);
+    expect_js(sb, "fs.readFileSync('/workspace/js.txt', 'utf8') + ' ' + fs.existsSync('/tmp/dir')", "\"from js true\"");
+
+    /* Through a blob into another sandbox. */
+    void *buf;
+    size_t len;
+    wb_snapshot *back = NULL;
+    assert_int_equal(wb_snapshot_save(snap, &buf, &len), WB_OK);
+    assert_int_equal(wb_snapshot_load(buf, len, &back), WB_OK);
+    wb_sandbox *other = new_sandbox(NULL);
+    assert_int_equal(wb_restore(other, back), WB_OK);
+    d = read_file(other, "/workspace/js.txt", WB_OK);
+    assert_string_equal(d, "from js");
+    wb_fs_free(d);
+
+    /* Fork: the child starts with the parent's files; then they diverge. */
+    wb_sandbox *child = NULL;
+    assert_int_equal(wb_fork(sb, &child), WB_OK);
+    expect_js(child, "fs.writeFileSync('/workspace/a.txt', 'child'); fs.readFileSync('/workspace/js.txt', 'utf8')",
+              "\"from js\"");
+    d = read_file(sb, "/workspace/a.txt", WB_OK);
+    assert_string_equal(d, "one");
+    wb_fs_free(d);
+    assert_int_equal(wb_fs_write(sb, "/workspace/parent-only", "p", 1), WB_OK);
+    d = read_file(child, "/workspace/parent-only", WB_EINVAL); /* missing in the child */
+    assert_null(d);
+    wb_free(child);
+
+    /* Files that do not fit the restoring sandbox's quota: refused, and
+     * that sandbox is unchanged. */
+    wb_config *cfg;
+    assert_int_equal(wb_config_new(&cfg), WB_OK);
+    assert_int_equal(wb_config_set_fs_quota(cfg, 8192, 0), WB_OK);
+    wb_sandbox *small = new_sandbox(cfg);
+    assert_int_equal(wb_fs_write(small, "/workspace/own.txt", "own", 3), WB_OK);
+    expect_js(small, "var mine = 1", NULL);
+    assert_int_equal(wb_fs_write(sb, "/workspace/big.bin", "", 0), WB_OK);
+    expect_js(sb, "fs.writeFileSync('/workspace/big.bin', 'x'.repeat(20000)); 1", "1");
+    wb_snapshot *bigsnap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &bigsnap), WB_OK);
+    assert_int_equal(wb_restore(small, bigsnap), WB_EINVAL);
+    assert_non_null(strstr(wb_errmsg(small), "unchanged"));
+    expect_js(small, "[mine, fs.readFileSync('/workspace/own.txt', 'utf8')]", "[1,\"own\"]");
+    wb_snapshot_free(bigsnap);
+    wb_free(small);
+    wb_config_free(cfg);
+    wb_free(other);
+    wb_snapshot_free(back);
+    wb_snapshot_buffer_free(buf);
+    wb_snapshot_free(snap);
+    wb_free(sb);
+}
+
 static wb_status echo_cb(void *ud, const char *tool, const char *args, size_t len, wb_tool_reply *reply)
 {
     (void)ud;
@@ -513,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_restore_other_config),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_trap_after_restore),
+        cmocka_unit_test(test_files),
         cmocka_unit_test(test_pending_and_tools),
         cmocka_unit_test(test_session_api),
     };
