@@ -451,10 +451,16 @@ static const JSCFunctionListEntry natives[] = {
     JS_CFUNC_DEF("encode", 1, js_encode),
 };
 
+/* What fs.js returned: { require, fs }, kept for the lazy accessors (the
+ * one context lives as long as the guest). */
+static JSValue loaded = JS_UNDEFINED;
+
 /* Evaluates fs.js with the natives: it defines require and fs on the
- * global object (replacing the lazy accessors). */
+ * global object (replacing the lazy accessors, when it can). */
 static int load_fs_js(JSContext *c)
 {
+    if (!JS_IsUndefined(loaded))
+        return 0;
     JSValue fn = JS_Eval(c, (const char *)wb_fs_js, wb_fs_js_len, "fs.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
     if (JS_IsException(fn))
         return -1;
@@ -465,7 +471,7 @@ static int load_fs_js(JSContext *c)
     JS_FreeValue(c, nat);
     if (JS_IsException(r))
         return -1;
-    JS_FreeValue(c, r);
+    loaded = r;
     return 0;
 }
 
@@ -479,10 +485,7 @@ static JSValue js_lazy_get(JSContext *c, JSValueConst this_val, int argc, JSValu
     (void)this_val;
     (void)argc;
     (void)argv;
-    JSValue g = JS_GetGlobalObject(c);
-    JSValue r = load_fs_js(c) ? JS_EXCEPTION : JS_GetPropertyStr(c, g, lazy_names[magic]);
-    JS_FreeValue(c, g);
-    return r;
+    return load_fs_js(c) ? JS_EXCEPTION : JS_GetPropertyStr(c, loaded, lazy_names[magic]);
 }
 
 /* Assigning to one of them before use: a plain data property. */

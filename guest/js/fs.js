@@ -571,7 +571,12 @@
     e.code = "MODULE_NOT_FOUND";
     throw e;
   }
+  // Plain data properties from now on, unless a script froze the global
+  // object first: then the lazy accessors stay and serve these values.
   const hidden = (v) => ({ value: v, writable: true, configurable: true, enumerable: false });
-  Object.defineProperty(globalThis, "require", hidden(require));
-  Object.defineProperty(globalThis, "fs", hidden(fs));
+  try {
+    Object.defineProperty(globalThis, "require", hidden(require));
+    Object.defineProperty(globalThis, "fs", hidden(fs));
+  } catch (e) {}
+  return { require, fs };
 })
