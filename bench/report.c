@@ -72,8 +72,8 @@ static const struct row rows[] = {
     { VALUE, "wb_fork, 1 MB of JS heap (repeated)", "fork_heap1m", NULL, 20 },
     { VALUE, "first wb_fork of a small state (copies pages)", "fork_small_first", NULL, 0 },
     { VALUE, "first wb_fork of 1 MB of JS heap", "fork_heap1m_first", NULL, 0 },
-    { VALUE, "session save after a run, 1 MB heap", "session_save", NULL, 2 },
-    { VALUE, "session restore, 1 MB heap", "session_restore", NULL, 2 },
+    { VALUE, "session save after a run, 1 MB heap + 1 MB files", "session_save", NULL, 2 },
+    { VALUE, "session restore, 1 MB heap + 1 MB files", "session_restore", NULL, 2 },
     { VALUE, "snapshot blob, full compression (first save)", "snapshot_compress", NULL, 0 },
 };
 

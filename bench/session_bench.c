@@ -3,8 +3,8 @@
  *
  *   session_bench fork N        wb_fork of a sandbox after a small run, and
  *                               of one holding 1 MB of JS heap
- *   session_bench save DIR N    a session with 1 MB of JS heap (1 MB of
- *                               files once the VFS is in): restore (read,
+ *   session_bench save DIR N    a session with 1 MB of JS heap and 1 MB of
+ *                               files (16 text files): restore (read,
  *                               check, decompress, apply), a small run, and
  *                               save (snapshot, compress what changed,
  *                               SQLite commit) through the session store,
@@ -113,6 +113,26 @@ static void bench_save(const char *dir, int n)
         bench_die("%s", wb__store_errmsg(s));
     wb_sandbox *sb = sandbox();
     run(sb, heap_js);
+    /* 1 MB of files: 16 files of text lines. */
+    size_t flen = 64 << 10;
+    char *text = malloc(flen);
+    if (!text)
+        bench_die("out of memory");
+    for (int f = 0; f < 16; f++) {
+        size_t at = 0;
+        for (int line = 0; at < flen; line++) {
+            int n = snprintf(text + at, flen - at, "file %d line %d: value %u\n", f, line,
+                             (unsigned)(line * 2654435761u));
+            if (n <= 0 || (size_t)n >= flen - at)
+                break;
+            at += (size_t)n;
+        }
+        char path[64];
+        snprintf(path, sizeof path, "/workspace/data/f%02d.txt", f);
+        if (wb_fs_write(sb, path, text, at) != WB_OK)
+            bench_die("wb_fs_write: %s", wb_errmsg(sb));
+    }
+    free(text);
     wb_snapshot *snap;
     void *blob;
     size_t len;
@@ -170,6 +190,7 @@ static void bench_save(const char *dir, int n)
     int found;
     wb__store_info(s, "bench", &info, &found);
     printf("session_changed_bytes %.4g KiB\n", (double)info.changed_bytes / 1024);
+    printf("session_files_bytes %.4g KiB\n", (double)info.files_bytes / 1024);
     printf("session_stored_bytes %.4g KiB\n", (double)info.blob_bytes / 1024);
     printf("session_save %.3g ms\n", bench_median(ts, (size_t)n) / 1000);
     printf("session_restore %.3g ms\n", bench_median(tr, (size_t)n) / 1000);

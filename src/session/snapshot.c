@@ -249,16 +249,18 @@ wb_status wb_restore(wb_sandbox *sb, const wb_snapshot *snap)
                                 (unsigned)((uint64_t)s.mem->max_pages * WB__WASM_PAGE >> 20));
     wb__guest *g = wb__sandbox_guest(sb);
     char msg[256] = "";
-    int e = apply_pages(&s, g, snap);
-    if (e == 0)
-        e = wb__snap_vfs_load(sb, snap->vfs, snap->vfs_len, msg, sizeof msg);
+    /* Files first: the VFS checks everything and changes nothing when the
+     * saved state does not load (too big for this sandbox's quotas). */
+    int e = wb__snap_vfs_load(sb, snap->vfs, snap->vfs_len, msg, sizeof msg);
+    if (e)
+        return wb__sandbox_fail(sb, e == ENOMEM ? WB_ENOMEM : WB_EINVAL, "wb_restore: %s; the sandbox is unchanged",
+                                msg[0] ? msg : "out of host memory loading the snapshot's files");
+    e = apply_pages(&s, g, snap);
     if (e) {
         /* Half a restore is no state at all: back to the template. */
         int e2 = wb__guest_reset(g);
-        return wb__sandbox_fail(sb, e == ENOMEM ? WB_ENOMEM : WB_EINVAL,
-                                "wb_restore: %s; the sandbox was reset to its initial state%s",
-                                msg[0] ? msg : "out of host memory restoring the snapshot",
-                                e2 ? " (and even that failed: free it)" : "");
+        return wb__sandbox_fail(sb, WB_ENOMEM, "wb_restore: out of host memory restoring the snapshot; the sandbox "
+                                "was reset to its initial state%s", e2 ? " (and even that failed: free it)" : "");
     }
     wb__guest_put_globals(g, snap->globals);
     return WB_OK;

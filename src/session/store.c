@@ -125,9 +125,11 @@ static int exec(wb__store *s, const char *sql)
     return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
-static wb_status check_format(wb__store *s)
+enum { FMT_OK, FMT_MISSING, FMT_WRONG, FMT_NOTADB, FMT_ERROR };
+
+/* What the database holds: our format, nothing yet, something else. */
+static int read_format(wb__store *s)
 {
-    /* Creating the schema takes the write lock: only when it is missing. */
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'format'", -1, &st, NULL);
     if (rc == SQLITE_OK) {
@@ -135,34 +137,54 @@ static wb_status check_format(wb__store *s)
         int ok = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
                  !strcmp((const char *)sqlite3_column_text(st, 0), WB__STORE_FORMAT);
         sqlite3_finalize(st);
-        if (ok)
-            return WB_OK;
-        return serr(s, WB_EINVAL, "%s is not a wasmbox session database (its meta table has no '%s' format); give "
-                    "another --db", s->path, WB__STORE_FORMAT);
+        return ok ? FMT_OK : rc == SQLITE_ROW || rc == SQLITE_DONE ? FMT_WRONG : FMT_ERROR;
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_NOTADB)
-        return serr(s, WB_EINVAL, "%s is not a SQLite database; give another --db", s->path);
+        return FMT_NOTADB;
     rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        sqlite3_finalize(st);
-        if (rc == SQLITE_NOTADB)
-            return serr(s, WB_EINVAL, "%s is not a SQLite database; give another --db", s->path);
-        return dberr(s, "reading the schema");
-    }
-    int tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    int tables = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     sqlite3_finalize(st);
-    if (tables != 0)
+    return rc == SQLITE_NOTADB ? FMT_NOTADB : tables == 0 ? FMT_MISSING : tables > 0 ? FMT_WRONG : FMT_ERROR;
+}
+
+static wb_status format_error(wb__store *s, int f)
+{
+    if (f == FMT_NOTADB)
+        return serr(s, WB_EINVAL, "%s is not a SQLite database; give another --db", s->path);
+    if (f == FMT_WRONG)
         return serr(s, WB_EINVAL, "%s is not a wasmbox session database (a SQLite database of something else); give "
                     "another --db", s->path);
-    /* Large pages: a session row is one blob of hundreds of KiB, which
-     * with 4 KiB pages is a chain of a hundred overflow pages to walk,
-     * free and rewrite at every commit.  Only takes effect on a new file. */
+    return dberr(s, "reading the schema");
+}
+
+static wb_status check_format(wb__store *s)
+{
+    int f = read_format(s);
+    if (f == FMT_OK)
+        return WB_OK;
+    if (f != FMT_MISSING)
+        return format_error(s, f);
+    /* A new database.  Large pages: a session row is one blob of hundreds
+     * of KiB, which with 4 KiB pages is a chain of a hundred overflow pages
+     * to walk and rewrite at every commit (only takes effect on a new
+     * file).  The schema is made under the write lock, after looking
+     * again: another process may have made it meanwhile. */
     exec(s, "PRAGMA page_size=65536");
-    if (exec(s, "BEGIN IMMEDIATE;"
-                "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                "INSERT OR IGNORE INTO meta VALUES('format', '" WB__STORE_FORMAT "');"
-                "CREATE TABLE IF NOT EXISTS sessions("
+    if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return dberr(s, "creating the tables");
+    f = read_format(s);
+    if (f == FMT_OK) {
+        exec(s, "COMMIT");
+        return WB_OK;
+    }
+    if (f != FMT_MISSING) {
+        exec(s, "ROLLBACK");
+        return format_error(s, f);
+    }
+    if (exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "INSERT INTO meta VALUES('format', '" WB__STORE_FORMAT "');"
+                "CREATE TABLE sessions("
                 " name TEXT PRIMARY KEY, guest_id BLOB NOT NULL,"
                 " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, runs INTEGER NOT NULL,"
                 " version INTEGER NOT NULL, memory_bytes INTEGER NOT NULL, changed_bytes INTEGER NOT NULL,"

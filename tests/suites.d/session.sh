@@ -36,7 +36,7 @@ check "no session, no state" undefined "$("$W" run -p -e 'typeof n' | tr -d '"')
 out=$(run --session thrown -e 'var q = 7; throw new Error("boom")' 2>&1); rc=$?
 check "a script that throws exits 1" 1 $rc
 check "what ran before the throw is kept" 7 "$(run --session thrown -p -e 'q')"
-out=$(run --session lim --time-limit 200 -e 'var before = 1; for (;;) {}' 2>&1); rc=$?
+out=$(run --session lim --fuel 20000000 -e 'var before = 1; for (;;) {}' 2>&1); rc=$?
 check "a stopped run exits 3" 3 $rc
 check "a soft-stopped run keeps its state" 1 "$(run --session lim -p -e 'before')"
 
@@ -98,10 +98,10 @@ check "and saved that" 6 "$(run --session k -p -e 'n')"
 
 # Two processes on one session: the second commit is refused, not lost.
 run --session race -e 'var who = "none"' >/dev/null
-run --session race --time-limit 20000 -e 'const t = Date.now(); while (Date.now() - t < 1500) {} who = "slow"' \
+run --session race --time-limit 20000 -e 'const t = Date.now(); while (Date.now() - t < 3000) {} who = "slow"' \
     > /dev/null 2> "$tmp/race.err" &
 pid=$!
-sleep 0.5
+sleep 1 # the slow one has restored by then (it spins for 3 s)
 run --session race -e 'who = "fast"' >/dev/null
 wait $pid; rc=$?
 check "concurrent commit: the later one exits 6" 6 $rc

@@ -389,6 +389,130 @@ static void test_trap_after_restore(void **state)
     wb_config_free(cfg);
 }
 
+static char *read_file(wb_sandbox *sb, const char *path, wb_status want)
+{
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(wb_fs_read(sb, path, &data, &len), want);
+    return data;
+}
+
+/* Files are part of the state: snapshot, restore, blobs and fork carry
+ * them, and a fork's files diverge from its parent's. */
+static void test_files(void **state)
+{
+    (void)state;
+    wb_sandbox *sb = new_sandbox(NULL);
+    assert_int_equal(wb_fs_write(sb, "/workspace/a.txt", "one", 3), WB_OK);
+    expect_js(sb, "fs.writeFileSync('/workspace/js.txt', 'from js'); fs.mkdirSync('/tmp/dir'); 1", "1");
+    wb_snapshot *snap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &snap), WB_OK);
+    assert_int_equal(wb_fs_write(sb, "/workspace/a.txt", "two", 3), WB_OK);
+    assert_int_equal(wb_fs_remove(sb, "/workspace/js.txt", 0), WB_OK);
+    assert_int_equal(wb_restore(sb, snap), WB_OK);
+    char *d = read_file(sb, "/workspace/a.txt", WB_OK);
+    assert_string_equal(d, "one");
+    wb_fs_free(d);
+    expect_js(sb, "fs.readFileSync('/workspace/js.txt', 'utf8') + ' ' + fs.existsSync('/tmp/dir')", "\"from js true\"");
+
+    /* Through a blob into another sandbox. */
+    void *buf;
+    size_t len;
+    wb_snapshot *back = NULL;
+    assert_int_equal(wb_snapshot_save(snap, &buf, &len), WB_OK);
+    assert_int_equal(wb_snapshot_load(buf, len, &back), WB_OK);
+    wb_sandbox *other = new_sandbox(NULL);
+    assert_int_equal(wb_restore(other, back), WB_OK);
+    d = read_file(other, "/workspace/js.txt", WB_OK);
+    assert_string_equal(d, "from js");
+    wb_fs_free(d);
+
+    /* Fork: the child starts with the parent's files; then they diverge. */
+    wb_sandbox *child = NULL;
+    assert_int_equal(wb_fork(sb, &child), WB_OK);
+    expect_js(child, "fs.writeFileSync('/workspace/a.txt', 'child'); fs.readFileSync('/workspace/js.txt', 'utf8')",
+              "\"from js\"");
+    d = read_file(sb, "/workspace/a.txt", WB_OK);
+    assert_string_equal(d, "one");
+    wb_fs_free(d);
+    assert_int_equal(wb_fs_write(sb, "/workspace/parent-only", "p", 1), WB_OK);
+    d = read_file(child, "/workspace/parent-only", WB_EINVAL); /* missing in the child */
+    assert_null(d);
+    wb_free(child);
+
+    /* Files that do not fit the restoring sandbox's quota: refused, and
+     * that sandbox is unchanged. */
+    wb_config *cfg;
+    assert_int_equal(wb_config_new(&cfg), WB_OK);
+    assert_int_equal(wb_config_set_fs_quota(cfg, 8192, 0), WB_OK);
+    wb_sandbox *small = new_sandbox(cfg);
+    assert_int_equal(wb_fs_write(small, "/workspace/own.txt", "own", 3), WB_OK);
+    expect_js(small, "var mine = 1", NULL);
+    assert_int_equal(wb_fs_write(sb, "/workspace/big.bin", "", 0), WB_OK);
+    expect_js(sb, "fs.writeFileSync('/workspace/big.bin', 'x'.repeat(20000)); 1", "1");
+    wb_snapshot *bigsnap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &bigsnap), WB_OK);
+    assert_int_equal(wb_restore(small, bigsnap), WB_EINVAL);
+    assert_non_null(strstr(wb_errmsg(small), "unchanged"));
+    expect_js(small, "[mine, fs.readFileSync('/workspace/own.txt', 'utf8')]", "[1,\"own\"]");
+    wb_snapshot_free(bigsnap);
+    wb_free(small);
+    wb_config_free(cfg);
+    wb_free(other);
+    wb_snapshot_free(back);
+    wb_snapshot_buffer_free(buf);
+    wb_snapshot_free(snap);
+    wb_free(sb);
+}
+
+static wb_status echo_cb(void *ud, const char *tool, const char *args, size_t len, wb_tool_reply *reply)
+{
+    (void)ud;
+    (void)tool;
+    return wb_tool_reply_json(reply, args, len);
+}
+
+/* While a step-API run waits, its state is in the middle of a run: no
+ * snapshot, restore or fork.  A fork takes the policy, its callbacks and
+ * the budget used so far. */
+static void test_pending_and_tools(void **state)
+{
+    (void)state;
+    const char *p = "{\"tools\": {\"echo\": {\"provider\": {\"type\": \"callback\"}, \"max_calls\": 2,"
+                    " \"params\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}}}}";
+    wb_config *c;
+    assert_int_equal(wb_config_new(&c), WB_OK);
+    assert_int_equal(wb_config_set_policy(c, p, strlen(p), NULL), WB_OK);
+    assert_int_equal(wb_config_add_tool(c, "echo", echo_cb, NULL, 0), WB_OK);
+    wb_sandbox *sb = new_sandbox(c);
+    wb_snapshot *snap = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &snap), WB_OK);
+    wb_result *r = NULL;
+    assert_int_equal(wb_start(sb, WB_JS, "(await tools.echo({n: 1})).n", 28, &r), WB_PENDING);
+    wb_snapshot *s2 = NULL;
+    wb_sandbox *child = NULL;
+    assert_int_equal(wb_snapshot_take(sb, &s2), WB_ESTATE);
+    assert_non_null(strstr(wb_errmsg(sb), "waiting for tool call answers"));
+    assert_int_equal(wb_restore(sb, snap), WB_ESTATE);
+    assert_int_equal(wb_fork(sb, &child), WB_ESTATE);
+    assert_null(child);
+    assert_int_equal(wb_submit_run(sb, 0), WB_OK);
+    assert_int_equal(wb_step(sb, &r), WB_OK);
+    assert_string_equal(wb_result_value(r), "1");
+    wb_result_free(r);
+    /* One of two calls used: the child may make one more. */
+    assert_int_equal(wb_fork(sb, &child), WB_OK);
+    expect_js(child, "(await tools.echo({n: 7})).n", "7");
+    run_out o = run_js(child, "await tools.echo({n: 8})");
+    assert_int_equal(o.exit_code, 1);
+    assert_non_null(strstr(o.err, "ToolDeniedError"));
+    run_free(&o);
+    wb_free(child);
+    wb_snapshot_free(snap);
+    wb_free(sb);
+    wb_config_free(c);
+}
+
 /* The C API of sessions: restore, commit, conflicts, remove. */
 static void test_session_api(void **state)
 {
@@ -465,6 +589,8 @@ int main(void)
         cmocka_unit_test(test_restore_other_config),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_trap_after_restore),
+        cmocka_unit_test(test_files),
+        cmocka_unit_test(test_pending_and_tools),
         cmocka_unit_test(test_session_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
