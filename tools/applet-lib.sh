@@ -114,3 +114,27 @@ partial_link() {
     shift 2
     $WASM_LD -r -o "$_out/${_p}_all.o" "$_out/${_p}_begin.o" "$@" "$_out/${_p}_end.o"
 }
+
+# build_port PREFIX OUTDIR GENDIR "SRC..." APPLET_C LIB — the whole
+# sequence: build_pass (a function the caller defines: compile every source
+# into the folder given) without renames, the rename header from what it
+# defined, build_pass again renamed, the state region, the applet table
+# APPLET_C (our code, outside the region, with our warnings), and the
+# archive OUTDIR/LIB.  Uses $base (the wasm flags) and $top.  Its variables
+# are named _bp_*: shell functions share one namespace.
+build_port() {
+    _bp_p=$1 _bp_out=$2 _bp_gen=$3 _bp_srcs=$4 _bp_applet=$5 _bp_lib=$6
+    : > "$_bp_gen/renames.h"
+    build_pass "$_bp_out/pass1"
+    make_renames "$_bp_p" "$_bp_gen/renames.h.new" "$_bp_srcs" "$_bp_out"/pass1/*.o
+    mv "$_bp_gen/renames.h.new" "$_bp_gen/renames.h"
+    mv "$_bp_gen/renames.h.new.kept" "$_bp_gen/renames.kept"
+    build_pass "$_bp_out/obj"
+    make_markers "$_bp_p" "$_bp_out"
+    partial_link "$_bp_p" "$_bp_out" "$_bp_out"/obj/*.o
+    make_symbol_check "$_bp_p" "$_bp_out" "$_bp_out/${_bp_p}_all.o"
+    # shellcheck disable=SC2086
+    $WASM_CC $base -std=c11 -Wall -Wextra -Werror -I"$top/guest/applets" -c "$_bp_applet" -o "$_bp_out/applet.o"
+    rm -f "$_bp_out/$_bp_lib"
+    $AR rcs "$_bp_out/$_bp_lib" "$_bp_out/applet.o" "$_bp_out/${_bp_p}_all.o" "$_bp_out/${_bp_p}_symbols.o"
+}

@@ -44,21 +44,7 @@ build_pass() {
     compile_all "$1" "$flags -Dprogram=wb_awk_upstream_program" "$src/run.c"
 }
 
-# Pass 1 with no renames, to learn which names awk defines; pass 2 renamed.
-: > "$gen/renames.h"
-build_pass "$out/pass1"
-make_renames wb_awk "$gen/renames.h.new" "$src/*.[chy]" "$out"/pass1/*.o
-mv "$gen/renames.h.new" "$gen/renames.h"
-mv "$gen/renames.h.new.kept" "$gen/renames.kept"
-build_pass "$out/obj"
-
-make_markers wb_awk "$out"
-partial_link wb_awk "$out" "$out"/obj/*.o
-make_symbol_check wb_awk "$out" "$out/wb_awk_all.o"
-
-# The applet table and its entry, outside the region, with our warnings.
-$WASM_CC $base -std=c11 -Wall -Wextra -Werror -I"$top/guest/applets" -c "$glue/applet.c" -o "$out/applet.o"
-
-rm -f "$out/libwbawk.a"
-$AR rcs "$out/libwbawk.a" "$out/applet.o" "$out/wb_awk_all.o" "$out/wb_awk_symbols.o"
+# Pass 1 with no renames, to learn which names it defines; pass 2 renamed;
+# then the state region, the applet table and the archive.
+build_port wb_awk "$out" "$gen" "$src/*.[chy]" "$glue/applet.c" libwbawk.a
 echo "build-awk: $out/libwbawk.a" >&2

@@ -54,19 +54,7 @@ build_pass() {
     compile_all "$1" "$onigflags" $(for f in $onigsrcs; do echo "$onig/$f"; done)
 }
 
-: > "$gen/renames.h"
-build_pass "$out/pass1"
-make_renames wb_jq "$gen/renames.h.new" "$jq/src/*.[ch] $jq/src/decNumber/*.[ch] $onig/*.[ch]" "$out"/pass1/*.o
-mv "$gen/renames.h.new" "$gen/renames.h"
-mv "$gen/renames.h.new.kept" "$gen/renames.kept"
-build_pass "$out/obj"
-
-make_markers wb_jq "$out"
-partial_link wb_jq "$out" "$out"/obj/*.o
-make_symbol_check wb_jq "$out" "$out/wb_jq_all.o"
-
-$WASM_CC $base -std=c11 -Wall -Wextra -Werror -I"$top/guest/applets" -c "$glue/applet.c" -o "$out/applet.o"
-
-rm -f "$out/libwbjq.a"
-$AR rcs "$out/libwbjq.a" "$out/applet.o" "$out/wb_jq_all.o" "$out/wb_jq_symbols.o"
+# Pass 1 with no renames, to learn which names it defines; pass 2 renamed;
+# then the state region, the applet table and the archive.
+build_port wb_jq "$out" "$gen" "$jq/src/*.[ch] $jq/src/decNumber/*.[ch] $onig/*.[ch]" "$glue/applet.c" libwbjq.a
 echo "build-jq: $out/libwbjq.a" >&2
