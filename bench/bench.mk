@@ -48,7 +48,8 @@ SWITCH_OBJS := $(BD)/native-switch/quickjs.o $(filter-out $(BD)/native/quickjs.o
 
 JS_DIR := bench/js
 JS_FILES := $(wildcard $(JS_DIR)/*.js $(JS_DIR)/*.expect)
-BINS := $(BD)/wb_bench $(BD)/js_bench $(BD)/js_bench_switch $(BD)/report $(BD)/limits_bench
+BINS := $(BD)/wb_bench $(BD)/js_bench $(BD)/js_bench_switch $(BD)/report $(BD)/limits_bench \
+        $(BD)/session_bench
 
 .PHONY: run bins instr
 bins: $(BINS)
@@ -90,6 +91,11 @@ $(BD)/limits_bench: bench/limits_bench.c bench/bench_util.h include/wasmbox.h $(
 	@mkdir -p $(dir $@)
 	@$(CC) $(BENCH_CFLAGS) -Iinclude -o $@ $< $(H)/libwasmbox.a -lpthread -lm
 
+$(BD)/session_bench: bench/session_bench.c bench/bench_util.h include/wasmbox.h src/session/store.h $(H)/libwasmbox.a
+	@echo "  LD      $@"
+	@mkdir -p $(dir $@)
+	@$(CC) $(BENCH_CFLAGS) -Iinclude -o $@ $< $(H)/libwasmbox.a -lsqlite3 -llz4 -lz -lpthread -lm
+
 $(BD)/report: bench/report.c
 	@echo "  LD      $@"
 	@mkdir -p $(dir $@)
@@ -106,6 +112,8 @@ run: $(BINS) $(JS_FILES)
 	  $(BD)/wb_bench cli $(H)/wasmbox $(CLI_N) >> $$raw.tmp; \
 	  $(BD)/limits_bench tool 5000 >> $$raw.tmp; \
 	  $(BD)/limits_bench deadline 9 >> $$raw.tmp; \
+	  $(BD)/session_bench fork 2000 >> $$raw.tmp; \
+	  $(BD)/session_bench save $(BD) 100 >> $$raw.tmp; \
 	  $(BD)/js_bench $(JS_DIR) $(REPS) wb native $(ONLY) >> $$raw.tmp; \
 	  $(BD)/js_bench_switch $(JS_DIR) $(REPS) wb_sw native_switch $(ONLY) >> $$raw.tmp; \
 	  mv $$raw.tmp $$raw; \

@@ -67,6 +67,14 @@ static const struct row rows[] = {
     { VALUE, "private memory, wb_new only", "mem_idle_new", NULL, 0 },
     { VALUE, "page tables (VmPTE), after wb_run('1+1')", "pte_idle_run", NULL, 0 },
     { VALUE, "page tables (VmPTE), wb_new only", "pte_idle_new", NULL, 0 },
+    { SECTION, "snapshots, fork, sessions (bench/session_bench.c; thread CPU time)", NULL, NULL, 0 },
+    { VALUE, "wb_fork, small state (repeated: maps an image)", "fork_small", NULL, 20 },
+    { VALUE, "wb_fork, 1 MB of JS heap (repeated)", "fork_heap1m", NULL, 20 },
+    { VALUE, "first wb_fork of a small state (copies pages)", "fork_small_first", NULL, 0 },
+    { VALUE, "first wb_fork of 1 MB of JS heap", "fork_heap1m_first", NULL, 0 },
+    { VALUE, "session save after a run, 1 MB heap", "session_save", NULL, 2 },
+    { VALUE, "session restore, 1 MB heap", "session_restore", NULL, 2 },
+    { VALUE, "snapshot blob, full compression (first save)", "snapshot_compress", NULL, 0 },
 };
 
 int main(int argc, char **argv)

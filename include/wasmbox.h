@@ -26,7 +26,10 @@
  *    undo log needs them on every run.
  *  - The guest template: the initialised guest's memory image (made at
  *    build time and linked in) is loaded on the first wb_new(); every
- *    sandbox maps it copy-on-write.
+ *    sandbox maps it copy-on-write.  Snapshots map one read-only view of
+ *    it, on first use, to compare pages against.
+ *  - Per thread: the message of the last failed wb_snapshot_load() or
+ *    wb_snapshot_save() (wb_snapshot_errmsg()).
  *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
  *    region for undo logs (address space, touched pages only), freed when
  *    the thread ends (two pthread keys).
@@ -81,7 +84,9 @@ WB_API const char *wb_version(void);
     XX(EIO, 12, "a host file could not be read or written")                        \
     XX(ETIMEOUT, 13, "the run reached its time limit and was stopped")             \
     XX(EOUTPUT, 14, "the run reached its output limit and was stopped")            \
-    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)")
+    XX(EFUEL, 15, "the run used up its fuel (its budget of executed instructions)") \
+    XX(EDIVERGED, 16, "the replay diverged from its journal (wb_errmsg() names the event and both sides)") \
+    XX(EINTERRUPT, 17, "the run was interrupted by the host (wb_interrupt)")
 
 typedef enum {
 #define WB__STATUS_ENUM(name, num, text) WB_##name = num,
@@ -318,6 +323,250 @@ WB_API wb_status wb_submit_result(wb_sandbox *sb, size_t i, const char *json, si
 WB_API wb_status wb_submit_error(wb_sandbox *sb, size_t i, const char *message);
 WB_API wb_status wb_submit_deny(wb_sandbox *sb, size_t i, const char *reason);
 WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
+
+/* ---------------------------------------------------------------- record and replay */
+
+/* Journal: every nondeterministic event that enters the guest (clock
+ * reads, random bytes, tool call batches with the policy's decisions and
+ * the answers in the order the guest gets them, stdin and host-mount
+ * reads, where a time limit stopped the run), in order, as JSON Lines with
+ * a header (format version, limits, clock/seed options, the policy), one
+ * "run" line per run (language, code and its sha256) and one "end" line
+ * per run (status, exit code, value, sha256 and size of stdout/stderr,
+ * fuel).  Every line carries a hash chain over the lines before it.
+ * Format: docs/replay.md.
+ *
+ * To a file (created or truncated by each wb_new, so one sandbox per file:
+ * use a sink for several; written as events happen, flushed at each tool
+ * batch and run end; path copied; WB_EIO at wb_new if it cannot be
+ * created, and from wb_run if a line could not be written) or to a sink
+ * (line borrowed for the call, without the newline; ud must outlive the
+ * sandboxes; called on the thread running the sandbox).  Setting one
+ * replaces the other.  Thread: one per handle.  Since 0.1. */
+typedef void (*wb_journal_fn)(void *ud, const char *line, size_t len);
+WB_API wb_status wb_config_set_journal_file(wb_config *cfg, const char *path);
+WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, void *ud);
+
+/* Replay: sandboxes made from cfg take every event from the journal at
+ * path instead of the host: no clock, randomness, host file or tool
+ * provider is used.  wb_new loads and checks the whole journal (WB_EIO if
+ * unreadable, WB_EINVAL if it is not a journal, WB_EDIVERGED if its hash
+ * chain is broken or the config's policy differs from the recorded one)
+ * and takes the recorded limits and clock/seed options; without a policy
+ * on cfg the recorded policy is used.  Each wb_run must run the recorded
+ * code (wb_replay_next gives it); at the first event that differs (other
+ * code, another call, a call the journal lacks, different decisions,
+ * events left over) the run is stopped and rolled back, and wb_run returns
+ * WB_EDIVERGED with wb_errmsg() naming the event, its kind and both sides.
+ * At the end of each run stdout, stderr, value, status and exit code are
+ * compared with the recorded ones (fuel too when the journal comes from
+ * the same wasmbox version).  Path copied; WB_EINVAL for unknown flags.
+ * Cannot be combined with a journal on the same config (WB_EINVAL at
+ * wb_new).  Thread: one per handle.  Since 0.1.
+ *  WB_REPLAY_CONTINUE_LIVE  after a divergence the rest runs against the
+ *      real host and providers; wb_run returns the run's own status and
+ *      wb_replay_report() keeps the divergence.
+ *  WB_REPLAY_IGNORE_CHAIN  accept a journal edited by hand (a broken hash
+ *      chain), e.g. to see what a different tool result would do;
+ *      divergences are still reported. */
+#define WB_REPLAY_CONTINUE_LIVE 1u
+#define WB_REPLAY_IGNORE_CHAIN 2u
+WB_API wb_status wb_config_set_replay_file(wb_config *cfg, const char *path, unsigned flags);
+
+/* The code of the next recorded run of a replaying sandbox: *lang, and
+ * *code (len bytes, NUL-terminated; borrowed: valid until wb_free(sb)).
+ * WB_ESTATE when every recorded run has been run, WB_EMISUSE when sb does
+ * not replay.  Thread: one per handle. */
+WB_API wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char **code, size_t *len);
+
+/* The first divergence of sb's replay ("" when none so far, also when sb
+ * does not replay).  Borrowed: valid until wb_free(sb).  Thread: one per
+ * handle. */
+WB_API const char *wb_replay_report(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- control */
+
+/* Stops the run in progress on sb, from any thread (a cancel button, an
+ * MCP notifications/cancelled): the script is stopped at its next check
+ * like at the time limit (gracefully, keeping the sandbox's state; hard,
+ * rolled back, if it does not stop within a few milliseconds) and the run
+ * returns WB_EINTERRUPT.  A tool call already running is not cut short:
+ * the stop comes when it returns.  Without a run in progress, nothing
+ * happens (the next run is not affected).  Thread: any; the one call on a
+ * sandbox that may overlap another thread's wb_run.  Since 0.1. */
+WB_API wb_status wb_interrupt(wb_sandbox *sb);
+
+/* Changes the time limit (wb_config_set_time_limit) of sb's later runs,
+ * e.g. a shorter one for one call.  Allowed 1 to 86400000 ms.  Thread: one
+ * per handle, not during a run.  Since 0.1. */
+WB_API wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms);
+
+/* TypeScript declarations of the tools sb's code may call:
+ * "declare const tools: { name(args: {...}): Promise<any>; ... };", with
+ * each tool's description as a JSDoc comment (the text to show a model so
+ * it writes correct calls).  Borrowed: valid until wb_free(sb); "" for a
+ * sandbox without tools.  Thread: any.  Since 0.1. */
+WB_API const char *wb_tools_dts(const wb_sandbox *sb);
+
+/* ---------------------------------------------------------------- snapshots
+ *
+ * A snapshot is a sandbox's state between runs: the guest memory pages that
+ * differ from the initial guest image, the guest's globals, and its files.
+ * Function tables and host bindings are never in it (they are rebuilt by
+ * each sandbox).  Tool budgets, the policy and the limits belong to the
+ * sandbox, not to the snapshot.  Any call below on a sandbox whose run
+ * waits for tool call answers (the step API) fails with WB_ESTATE.
+ *
+ *   wb_snapshot *s;  wb_snapshot_take(sb, &s);   ... runs ...
+ *   wb_restore(sb, s);                  // back to the state in s
+ *   wb_snapshot_save(s, &buf, &len);    // bytes for a file or a database
+ *   wb_snapshot_load(buf, len, &s2);    // in this or another process */
+typedef struct wb_snapshot wb_snapshot;
+
+/* Captures sb's state.  Cost: proportional to the memory the guest has
+ * changed since it started (a few hundred microseconds per MiB).
+ * OUT *out: free with wb_snapshot_free(); independent of sb (it may
+ * outlive it and be restored into any sandbox of the same build).
+ * Thread: one per handle (sb).  Since 0.1. */
+WB_API wb_status wb_snapshot_take(wb_sandbox *sb, wb_snapshot **out);
+
+/* Puts sb back into the state snap holds, whatever sb ran since (snap is
+ * only read: restore it as often as you like).  WB_EMEMLIMIT when the
+ * snapshot's memory exceeds sb's memory limit (sb is unchanged); WB_EINVAL
+ * for a snapshot of another guest build.  If restoring fails half-way
+ * (out of memory) sb is reset to its initial state and wb_errmsg() says
+ * so.  Thread: one per handle (sb); snap may be restored into several
+ * sandboxes on different threads at once.  Since 0.1. */
+WB_API wb_status wb_restore(wb_sandbox *sb, const wb_snapshot *snap);
+
+/* Frees a snapshot (NULL is fine).  Since 0.1. */
+WB_API void wb_snapshot_free(wb_snapshot *snap);
+
+/* A copy of sb that diverges independently: same options, policy, tools
+ * (with the budgets used so far), globals and files; runs in one never
+ * show in the other.  Cost: a new sandbox plus a copy of the pages sb has
+ * changed (the rest stays shared copy-on-write with the guest image).
+ * OUT *out: free with wb_free(); NULL on failure (wb_errmsg(sb) says why).
+ * Thread: one per handle (sb); the child may then be used on any thread.
+ * Since 0.1. */
+WB_API wb_status wb_fork(wb_sandbox *sb, wb_sandbox **out);
+
+/* Serialises a snapshot: a versioned, checksummed, LZ4-compressed blob
+ * that names the guest build it belongs to.
+ * OUT *buf: free with wb_snapshot_buffer_free().  Thread: any (snap is
+ * only read).  Since 0.1. */
+WB_API wb_status wb_snapshot_save(const wb_snapshot *snap, void **buf, size_t *len);
+WB_API void wb_snapshot_buffer_free(void *buf);
+
+/* Reads a blob from wb_snapshot_save().  Everything is checked before use:
+ * a truncated, corrupt or foreign blob is WB_EINVAL, one from another
+ * guest build WB_EINVAL as well, never a crash; wb_snapshot_errmsg() says
+ * which.  buf is only read.  OUT *out: free with wb_snapshot_free(); NULL
+ * on failure.  Thread: any.  Since 0.1. */
+WB_API wb_status wb_snapshot_load(const void *buf, size_t len, wb_snapshot **out);
+
+/* Detail on the last failed wb_snapshot_load() or wb_snapshot_save() on
+ * this thread (static per-thread storage; "" when none failed).
+ * Thread: any.  Since 0.1. */
+WB_API const char *wb_snapshot_errmsg(void);
+
+/* ---------------------------------------------------------------- filesystem
+ *
+ * Every sandbox has its own in-memory filesystem (docs/filesystem.md):
+ * /workspace (writable, the scripts' working directory), /tmp (writable),
+ * /tools (read-only: README.md and tools.d.ts for the policy's tools), and
+ * any host folders mounted with wb_config_add_mount().  Files persist from
+ * run to run of the same sandbox; a run that traps or is stopped hard has
+ * its file changes rolled back with its memory (writes to host mounts
+ * excepted).  JavaScript reaches them with require('fs'). */
+
+/* Quotas on the in-memory files: total bytes of file data (default 64 MiB,
+ * allowed 4 KiB to 16 GiB) and the number of files, directories and
+ * symlinks (default 10,000, allowed 1 to 10,000,000); 0 keeps a default.
+ * Past them writes fail with ENOSPC (bytes) or EDQUOT (count).  Host
+ * mounts do not count.  Since 0.1. */
+#define WB_FS_QUOTA_BYTES_MIN ((uint64_t)4 << 10)
+#define WB_FS_QUOTA_BYTES_MAX ((uint64_t)16 << 30)
+#define WB_FS_QUOTA_FILES_MAX ((uint64_t)10000000)
+WB_API wb_status wb_config_set_fs_quota(wb_config *cfg, uint64_t bytes, uint64_t files);
+
+/* Mounts the host folder host (must exist; resolved now) at guest, an
+ * absolute path in the sandbox such as /data or /workspace/data (not /,
+ * /workspace, /tmp or /tools themselves; mounts may not nest).  writable 0:
+ * read-only.  The guest cannot reach outside the folder: "..", absolute
+ * symlinks and symlinks leading out are refused, renames across the mount
+ * boundary fail with EXDEV.  Up to 64 mounts.  Strings are copied.
+ * Since 0.1. */
+WB_API wb_status wb_config_add_mount(wb_config *cfg, const char *host, const char *guest, int writable);
+
+/* Creates or replaces the file at path (absolute, e.g. "/workspace/in.csv")
+ * with len bytes of data (copied); parent folders are created.  Not while a
+ * run waits for tool answers (WB_ESTATE).  WB_EINVAL for a bad path or a
+ * quota (wb_errmsg() says which).  Thread: one per handle. */
+WB_API wb_status wb_fs_write(wb_sandbox *sb, const char *path, const void *data, size_t len);
+
+/* Reads the whole file at path.  OUT *data: len bytes plus a NUL, free
+ * with wb_fs_free().  WB_EINVAL when it is missing or not a file. */
+WB_API wb_status wb_fs_read(wb_sandbox *sb, const char *path, char **data, size_t *len);
+
+/* Creates the folder at path and any missing parents (an existing folder
+ * is fine). */
+WB_API wb_status wb_fs_mkdir(wb_sandbox *sb, const char *path);
+
+/* Removes a file, a symlink, or a folder (with recursive non-zero, with
+ * everything in it). */
+WB_API wb_status wb_fs_remove(wb_sandbox *sb, const char *path, int recursive);
+
+/* Lists the folder at path: one name per line, sorted, "/" after folders.
+ * OUT *text: NUL-terminated, free with wb_fs_free(). */
+WB_API wb_status wb_fs_list(wb_sandbox *sb, const char *path, char **text, size_t *len);
+
+/* Frees what wb_fs_read() and wb_fs_list() return (NULL is fine). */
+WB_API void wb_fs_free(void *p);
+
+/* ---------------------------------------------------------------- sessions
+ *
+ * Named sandbox states in a SQLite database, as `wasmbox run --session`
+ * keeps them (docs/sessions.md).  A commit is one transaction (a process
+ * killed at any point leaves the previous state); a session saved by
+ * another guest build is refused.
+ *
+ *   wb_session_db *db;  wb_session_db_open(NULL, &db);
+ *   wb_session_restore(db, "work", sb, &found);   // found 0: a new session
+ *   wb_run(sb, ...);
+ *   wb_session_commit(db, "work", sb);
+ *
+ * Names: 1 to 128 of A-Z a-z 0-9 . _ - (not starting with . or -). */
+typedef struct wb_session_db wb_session_db;
+
+/* Opens or creates the database at path (NULL: $XDG_DATA_HOME/wasmbox/
+ * sessions.db, else ~/.local/share/wasmbox/sessions.db, its folder made
+ * if needed).  OUT *out: close with wb_session_db_close(), also when the
+ * call fails (it then carries wb_session_db_errmsg()); NULL only when out
+ * of memory.  Thread: any; the handle then one thread at a time.  Since 0.1. */
+WB_API wb_status wb_session_db_open(const char *path, wb_session_db **out);
+WB_API void wb_session_db_close(wb_session_db *db);
+
+/* Detail on the last failure on db.  Borrowed: valid until the next call
+ * on db.  Since 0.1. */
+WB_API const char *wb_session_db_errmsg(const wb_session_db *db);
+
+/* Puts session name's state into sb (*found 1), or leaves sb alone when
+ * there is no such session (*found 0: the next commit creates it).
+ * WB_EINVAL for a session of another guest build or a corrupt one,
+ * WB_EMEMLIMIT when it does not fit sb's memory limit, WB_EIO for the
+ * database.  found may be NULL.  Since 0.1. */
+WB_API wb_status wb_session_restore(wb_session_db *db, const char *name, wb_sandbox *sb, int *found);
+
+/* Saves sb's state as session name.  Commit what you restored: if another
+ * process committed the session since this handle restored it (or, for
+ * a new session, created it), the commit is refused with WB_ESTATE and
+ * nothing is written.  Only the 16 KiB windows of memory that changed
+ * since the restore or last commit are compressed again.  Since 0.1. */
+WB_API wb_status wb_session_commit(wb_session_db *db, const char *name, wb_sandbox *sb);
+
+/* Removes session name (*found 0 if there was none; found may be NULL). */
+WB_API wb_status wb_session_remove(wb_session_db *db, const char *name, int *found);
 
 #ifdef __cplusplus
 }

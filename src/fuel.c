@@ -15,6 +15,7 @@
 #include "imports.h"
 #include "runtime/rt.h"
 #include "guest.h"
+#include "journal/journal.h"
 
 #define WB__FUEL_SLICE 1000000
 /* How much longer than the limit graceful stopping may take. */
@@ -69,11 +70,14 @@ void Z_wasmboxZ_out_of_fuel(struct Z_wasmbox_instance_t *w)
             h->stop = WB__STOP_FUEL;
     }
     if (h->deadline_ms > 0) {
-        double now = wb__now_ms();
-        if (now >= h->deadline_ms + WB__TIME_GRACE_MS)
+        /* The deadline, recorded or replayed (src/journal/). */
+        int past = wb__journal_time(h, WB__TIME_GRACE_MS);
+        if (past == 2)
             stop_hard(h, h->stop == WB__STOP_FUEL ? WB__STOP_FUEL : WB__STOP_TIME);
-        if (now >= h->deadline_ms && h->stop == WB__STOP_NONE)
+        if (past && h->stop == WB__STOP_NONE)
             h->stop = WB__STOP_TIME;
     }
+    if (wb__host_check_interrupt(h, WB__TIME_GRACE_MS) == 2)
+        stop_hard(h, WB__STOP_INTERRUPT);
     give(h);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -27,6 +28,7 @@ struct wb__guest {
     wb__host *host;
     wb__rt_undo undo;          /* memory writes of the run in progress */
     Z_guest_instance_t at_start; /* globals when the run began */
+    wb__guest_fork fork;       /* src/session/: fork image and layering */
 };
 
 /* Process-wide state (listed in include/wasmbox.h): the template. */
@@ -206,6 +208,7 @@ wb_status wb__guest_new(wb__host *h, wb__guest **out, char *msg, size_t msgsz)
     g->wasi.host = h;
     g->wbox.host = h;
     g->wbox.guest = &g->inst;
+    g->fork.fd = -1;
 
     uint64_t pages = h->opt.memory_limit / WB__WASM_PAGE;
     int e = wb__rt_memory_from_image(&g->inst.w2c_memory, &tmpl.img, (uint32_t)pages);
@@ -247,13 +250,26 @@ void wb__guest_free(wb__guest *g)
     if (!g)
         return;
     wb__rt_undo_free(&g->undo);
+    if (g->fork.fd >= 0)
+        close(g->fork.fd);
     wasm_rt_free_memory(&g->inst.w2c_memory);
     free(g->inst.w2c_T0.data);
     free(g);
 }
 
+/* The state changes: a fork image of the old one is of no more use (its
+ * children keep their own mappings of it). */
+static void fork_drop_image(wb__guest *g)
+{
+    g->fork.gen++;
+    if (g->fork.fd >= 0)
+        close(g->fork.fd);
+    g->fork.fd = -1;
+}
+
 int wb__guest_begin(wb__guest *g)
 {
+    fork_drop_image(g);
     g->at_start = g->inst;
     /* With --stack-first the shadow stack is [0, initial stack pointer):
      * dead frames at the start of every run, not worth tracking. */
@@ -273,8 +289,16 @@ int wb__guest_rollback(wb__guest *g)
     return e;
 }
 
+/* The whole memory is the template's again: no fork image layer. */
+static void fork_reset(wb__guest *g)
+{
+    fork_drop_image(g);
+    g->fork.base_lo = g->fork.base_hi = 0;
+}
+
 int wb__guest_reset(wb__guest *g)
 {
+    fork_reset(g);
     wb__rt_undo_commit(&g->undo);
     int e = wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
     if (e == 0)
@@ -379,4 +403,72 @@ int wb__guest_write_image(const char *path, char *msg, size_t msgsz)
     free(mem);
     free(bits);
     return ok ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- snapshots
+ *
+ * What src/session/ needs to save and restore an instance without knowing
+ * the generated module: its memory, the template it was mapped from, and
+ * its globals as opaque bytes (the instance struct with memory, table and
+ * import pointers zeroed: those are host pointers, rebuilt per instance
+ * and never saved). */
+
+/* Process-wide state (listed in include/wasmbox.h): a read-only view of
+ * the template image, mapped on first use. */
+static pthread_once_t tmpl_view_once = PTHREAD_ONCE_INIT;
+static const uint8_t *tmpl_view;
+
+static void map_tmpl_view(void)
+{
+    size_t len = (size_t)tmpl.img.pages * WB__WASM_PAGE;
+    void *p = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, tmpl.img.fd, 0) : MAP_FAILED;
+    tmpl_view = p == MAP_FAILED ? NULL : p;
+}
+
+int wb__guest_view(wb__guest *g, wb__guest_state *s)
+{
+    pthread_once(&tmpl_view_once, map_tmpl_view);
+    if (!tmpl_view)
+        return ENOMEM;
+    s->mem = &g->inst.w2c_memory;
+    s->tmpl = tmpl_view;
+    s->tmpl_pages = tmpl.img.pages;
+    s->stack_top = tmpl.inst.w2c___stack_pointer;
+    s->globals_size = sizeof(Z_guest_instance_t);
+    return 0;
+}
+
+size_t wb__guest_globals_size(void)
+{
+    return sizeof(Z_guest_instance_t);
+}
+
+void wb__guest_get_globals(const wb__guest *g, void *out)
+{
+    Z_guest_instance_t v = g->inst;
+    memset(&v.w2c_memory, 0, sizeof v.w2c_memory);
+    memset(&v.w2c_T0, 0, sizeof v.w2c_T0);
+    v.Z_wasi_snapshot_preview1_instance = NULL;
+    v.Z_wasmbox_instance = NULL;
+    memcpy(out, &v, sizeof v);
+}
+
+wb__guest_fork *wb__guest_fork_state(wb__guest *g)
+{
+    return &g->fork;
+}
+
+void wb__guest_put_globals(wb__guest *g, const void *in)
+{
+    g->fork.gen++;
+    Z_guest_instance_t v;
+    memcpy(&v, in, sizeof v);
+    adopt_globals(g, &v);
+}
+
+int wb__guest_reset_memory(wb__guest *g)
+{
+    fork_reset(g);
+    wb__rt_undo_commit(&g->undo);
+    return wb__rt_memory_reset(&g->inst.w2c_memory, &tmpl.img);
 }

@@ -3,6 +3,7 @@
 #define WB_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +41,8 @@ enum { WB__SET_TIME = 1, WB__SET_FUEL = 2, WB__SET_MEMORY = 4, WB__SET_OUTPUT = 
 void wb__options_default(wb__options *o);
 /* cfg's options, or NULL when cfg is not a live config. */
 const wb__options *wb__config_options(const wb_config *cfg);
+/* The limits a live sandbox runs with (the policy's applied), or NULL. */
+const wb__options *wb__sandbox_options(const wb_sandbox *sb);
 
 /* Everything the host side of one sandbox keeps: what imports read and
  * write while the guest runs. */
@@ -54,6 +57,10 @@ typedef struct wb__host {
     double deadline_ms; /* monotonic: when the run must stop */
     int stop;           /* WB__STOP_*: why the guest should stop now (gracefully) */
     int hard_stop;      /* WB__STOP_*: why the guest was stopped with a trap */
+    /* Set by wb_interrupt() from any thread; read by the running guest's
+     * checks, which turn it into stop (and note when, for the grace). */
+    atomic_int interrupt;
+    double interrupt_ms;
     /* Fuel: the guest's counter (a global in its instance), what this run
      * used so far, and the slice last handed out. */
     uint64_t *fuel;
@@ -79,9 +86,10 @@ typedef struct wb__host {
     struct wb__unwind *unwind;
     /* The guest's fibers during a call, or NULL (guest_fiber.c). */
     struct wb__fibers *fibers;
+    struct wb__journal *journal; /* record/replay (src/journal/), or NULL */
 } wb__host;
 
-enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL };
+enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL, WB__STOP_DIVERGED, WB__STOP_INTERRUPT };
 
 /* Fuel (src/fuel.c): hand out the first slice; fold the counter into
  * fuel_used at the end of a run. */
@@ -92,6 +100,9 @@ void wb__fuel_settle(wb__host *h);
 double wb__now_ms(void);
 /* 1 when the running guest should stop (deadline or output cap). */
 int wb__host_should_stop(wb__host *h);
+/* Turns a pending wb_interrupt() into a stop; 1 when the run is being
+ * stopped for it, 2 when that has lasted grace_ms (0: never 2). */
+int wb__host_check_interrupt(wb__host *h, double grace_ms);
 
 void wb__host_begin_run(wb__host *h);
 /* The guest's runtime self-tests (guest/rt/selftest.c: wb_try/wb_throw,
@@ -142,5 +153,53 @@ wb_status wb__guest_span(const wasm_rt_memory_t *mem, uint64_t off, uint64_t len
 
 /* Unwinds the current guest call as a proc_exit (src/runtime/rt_trap.c). */
 __attribute__((noreturn)) void wb__rt_exit(void);
+
+/* ---- snapshots (src/session/, with the helpers in guest_glue.c and sandbox.c) */
+
+/* What a snapshot needs to see of an instance. */
+typedef struct {
+    wasm_rt_memory_t *mem;
+    const uint8_t *tmpl;   /* read-only view of the template image */
+    uint32_t tmpl_pages;   /* its size in wasm pages */
+    size_t stack_top;      /* [0, stack_top) is the shadow stack: dead between runs */
+    size_t globals_size;   /* bytes of wb__guest_get_globals() */
+} wb__guest_state;
+
+/* 0 or errno (ENOMEM: the template view could not be mapped). */
+int wb__guest_view(wb__guest *g, wb__guest_state *s);
+/* The instance's globals as globals_size opaque bytes, host pointers zeroed. */
+size_t wb__guest_globals_size(void);
+void wb__guest_get_globals(const wb__guest *g, void *out);
+void wb__guest_put_globals(wb__guest *g, const void *in);
+/* Memory back to the template (globals untouched). 0 or errno. */
+int wb__guest_reset_memory(wb__guest *g);
+
+/* Fork images (src/session/snapshot.c): a memfd holding a guest's memory
+ * from one 4 KiB page up, which the children forked from one state map
+ * copy-on-write, so every fork after the first costs a mapping. */
+typedef struct {
+    uint64_t gen;              /* bumped whenever memory or globals may change */
+    int fd;                    /* image made at generation fd_gen, or -1 */
+    uint64_t fd_gen;
+    uint32_t fd_lo;            /* first 4 KiB page in the image */
+    uint32_t base_lo, base_hi; /* 4 KiB pages mapped from a fork image, not the template */
+    uint64_t copied;           /* gen + 1 when this state was forked once by copying */
+} wb__guest_fork;
+wb__guest_fork *wb__guest_fork_state(wb__guest *g);
+/* This build's guest identity: SHA-256 of the metered guest wasm
+ * (src/session/identity.c). */
+extern const uint8_t wb__guest_identity[32];
+
+/* Sandbox internals for src/session/ (sandbox.c). */
+wb__guest *wb__sandbox_guest(wb_sandbox *sb);
+wb__host *wb__sandbox_host(wb_sandbox *sb);
+/* WB_OK when sb is live and idle (no pending run), else a status with
+ * wb_errmsg() naming what: the caller's name is used in the message. */
+wb_status wb__sandbox_check_idle(wb_sandbox *sb, const char *fn);
+wb_status wb__sandbox_fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A new sandbox with sb's options and tools, its guest fresh from the
+ * template.  OUT *out as from wb_new(). */
+wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out);
 
 #endif

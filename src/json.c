@@ -1,4 +1,5 @@
 /* Strict JSON: see json.h for why this exists instead of a library. */
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
@@ -110,6 +111,20 @@ void wb__str_free(wb__str *b)
     b->s = NULL;
     b->len = b->cap = 0;
     b->oom = 0;
+}
+
+int wb__str_read_file(wb__str *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        wb__str_add(b, buf, n);
+    int e = ferror(f) ? EIO : b->oom ? ENOMEM : 0;
+    fclose(f);
+    return e;
 }
 
 /* ---------------------------------------------------------------- parser */

@@ -90,6 +90,9 @@ void wb__str_add(wb__str *b, const char *p, size_t n);
 void wb__str_addz(wb__str *b, const char *z);
 void wb__str_addf(wb__str *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void wb__str_free(wb__str *b);
+/* Appends the whole file at path.  0, or an errno (ENOMEM when b ran out
+ * of memory). */
+int wb__str_read_file(wb__str *b, const char *path);
 
 /* Appends v as compact JSON. */
 void wb__json_write(wb__str *b, const wb__json *v);

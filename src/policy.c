@@ -17,6 +17,7 @@ typedef struct {
     char *err;
     size_t errsz;
     wb__jdoc *doc;
+    const struct wb__policy *pol; /* being loaded: its mcp_servers come first */
 } loader;
 
 static int lfail(loader *l, uint32_t line, uint32_t col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -415,6 +416,31 @@ static char **string_list(loader *l, const wb__json *arr, const char *what)
     return v;
 }
 
+/* An "env" object as a NULL-terminated "K=V" list (*out owns it, also
+ * when this fails part way). */
+static int load_env(loader *l, const wb__json *env, char ***out)
+{
+    if (want_type(l, env, WB_JOBJ, "\"env\""))
+        return -1;
+    char **v = *out = calloc(env->u.obj.n + 1, sizeof *v);
+    if (!v)
+        return lfail(l, AT(env), "out of memory");
+    for (size_t i = 0; i < env->u.obj.n; i++) {
+        const wb__jmember *m = &env->u.obj.m[i];
+        if (want_type(l, m->val, WB_JSTR, "each \"env\" value"))
+            return -1;
+        if (!m->keylen || strchr(m->key, '='))
+            return lfail(l, m->line, m->col, "bad environment variable name \"%s\"", m->key);
+        if (strlen(m->val->u.str.s) != m->val->u.str.len)
+            return lfail(l, AT(m->val), "the value of \"%s\" must not contain NUL characters", m->key);
+        size_t n = m->keylen + m->val->u.str.len + 2;
+        if (!(v[i] = malloc(n)))
+            return lfail(l, AT(env), "out of memory");
+        snprintf(v[i], n, "%s=%s", m->key, m->val->u.str.s);
+    }
+    return 0;
+}
+
 static int load_provider(loader *l, const wb__json *v, wb__provider *pr, const char *tool)
 {
     static const char *const keys[] = { "type", "argv", "env", "cwd", "timeout_ms", "max_output_bytes", "name", NULL };
@@ -444,24 +470,8 @@ static int load_provider(loader *l, const wb__json *v, wb__provider *pr, const c
         if (!pr->argv[0] || pr->argv[0][0] != '/')
             return lfail(l, AT(argv), "\"argv\" must start with an absolute program path (no shell, no PATH lookup), found %s",
                          pr->argv[0] ? pr->argv[0] : "an empty list");
-        if (env) {
-            if (want_type(l, env, WB_JOBJ, "\"env\""))
-                return -1;
-            pr->env = calloc(env->u.obj.n + 1, sizeof *pr->env);
-            if (!pr->env)
-                return lfail(l, AT(env), "out of memory");
-            for (size_t i = 0; i < env->u.obj.n; i++) {
-                const wb__jmember *m = &env->u.obj.m[i];
-                if (want_type(l, m->val, WB_JSTR, "each \"env\" value"))
-                    return -1;
-                if (!m->keylen || strchr(m->key, '='))
-                    return lfail(l, m->line, m->col, "bad environment variable name \"%s\"", m->key);
-                size_t n = m->keylen + m->val->u.str.len + 2;
-                if (!(pr->env[i] = malloc(n)))
-                    return lfail(l, AT(env), "out of memory");
-                snprintf(pr->env[i], n, "%s=%s", m->key, m->val->u.str.s);
-            }
-        }
+        if (env && load_env(l, env, &pr->env))
+            return -1;
         if (cwd) {
             if (want_type(l, cwd, WB_JSTR, "\"cwd\""))
                 return -1;
@@ -496,6 +506,14 @@ static int load_provider(loader *l, const wb__json *v, wb__provider *pr, const c
             return lfail(l, AT(name), "a callback provider is found by the tool's name; \"name\" is for builtin providers");
         return 0;
     }
+    if (!strcmp(t, "mcp")) {
+        /* Which server and tool: from the tool's name (load_tool). */
+        pr->kind = WB__PROV_MCP;
+        if (name)
+            return lfail(l, AT(name), "an mcp provider is found by the tool's name (server.tool); \"name\" is for "
+                         "builtin providers");
+        return 0;
+    }
     if (!strcmp(t, "builtin")) {
         pr->kind = WB__PROV_BUILTIN;
         if (!name)
@@ -509,7 +527,7 @@ static int load_provider(loader *l, const wb__json *v, wb__provider *pr, const c
             return lfail(l, AT(name), "unknown builtin provider \"%s\"; expected one of: echo, fail, slow", name->u.str.s);
         return 0;
     }
-    return lfail(l, AT(type), "unknown provider type \"%s\"; expected one of: callback, exec, builtin", t);
+    return lfail(l, AT(type), "unknown provider type \"%s\"; expected one of: callback, exec, builtin, mcp", t);
 }
 
 /* ---------------------------------------------------------------- tools */
@@ -534,6 +552,7 @@ static void free_tool(wb__tool *t)
     free_list(t->prov.argv);
     free_list(t->prov.env);
     free(t->prov.cwd);
+    free(t->prov.upstream);
     for (size_t i = 0; i < t->nconstraints; i++)
         free_constraint(t->constraints[i]);
     free(t->constraints);
@@ -565,10 +584,44 @@ static int load_tool(loader *l, const wb__jmember *m, wb__tool *t)
         return -1;
     if (!(t->description = dup_str(d ? d->u.str.s : "")))
         return lfail(l, AT(v), "out of memory");
-    if (!prov)
-        return lfail(l, AT(v), "%s needs a \"provider\" (callback, exec or builtin)", where);
-    if (load_provider(l, prov, &t->prov, m->key))
-        return -1;
+    /* "server.tool" of a server in mcp_servers is served by it. */
+    const char *dot = strchr(m->key, '.');
+    const wb__policy *pol = l->pol;
+    size_t si = SIZE_MAX;
+    for (size_t i = 0; dot && i < pol->nservers; i++)
+        if (strlen(pol->servers[i].name) == (size_t)(dot - m->key) && !strncmp(pol->servers[i].name, m->key, (size_t)(dot - m->key)))
+            si = i;
+    if (si != SIZE_MAX) {
+        if (prov && load_provider(l, prov, &t->prov, m->key))
+            return -1;
+        if (prov && t->prov.kind != WB__PROV_MCP)
+            return lfail(l, AT(prov), "tool \"%s\" is served by MCP server \"%s\" (mcp_servers): leave out "
+                         "\"provider\" or write {\"type\": \"mcp\"}", m->key, pol->servers[si].name);
+        t->prov.kind = WB__PROV_MCP;
+        t->prov.server = si;
+        if (!(t->prov.upstream = dup_str(dot + 1)))
+            return lfail(l, AT(v), "out of memory");
+        /* Without "params" the upstream server's own schema applies: any
+         * object passes here, the constraints still hold. */
+        t->open_params = !params;
+    } else {
+        if (!prov)
+            return lfail(l, AT(v), "%s needs a \"provider\" (callback, exec or builtin)", where);
+        if (load_provider(l, prov, &t->prov, m->key))
+            return -1;
+        if (t->prov.kind == WB__PROV_MCP)
+        {
+            char list[256] = "";
+            for (size_t i = 0; i < pol->nservers; i++) {
+                if (i)
+                    strncat(list, ", ", sizeof list - strlen(list) - 1);
+                strncat(list, pol->servers[i].name, sizeof list - strlen(list) - 1);
+            }
+            return lfail(l, AT(prov), "an mcp provider serves tools named SERVER.TOOL where SERVER is listed in "
+                         "\"mcp_servers\"; \"%s\" names no such server (servers: %s)", m->key,
+                         pol->nservers ? list : "none");
+        }
+    }
     if (params) {
         snprintf(where, sizeof where, "the params of tool \"%s\"", m->key);
         if (load_schema(l, params, where, 0))
@@ -602,6 +655,133 @@ static int load_tool(loader *l, const wb__jmember *m, wb__tool *t)
     return 0;
 }
 
+/* ---------------------------------------------------------------- mcp_servers */
+
+static int valid_server_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 32 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+static int load_server(loader *l, const wb__jmember *m, wb__mcp_server *sv)
+{
+    static const char *const keys[] = { "command", "args", "env", "cwd", "timeout_ms", NULL };
+    const wb__json *v = m->val;
+    char where[96];
+    snprintf(where, sizeof where, "MCP server \"%s\"", m->key);
+    sv->timeout_ms = 30000;
+    if (!valid_server_name(m->key))
+        return lfail(l, m->line, m->col, "bad MCP server name \"%s\": use 1-32 letters, digits, '_' or '-', starting "
+                     "with a letter or '_' (its tools are named SERVER.TOOL)", m->key);
+    if (!(sv->name = dup_str(m->key)))
+        return lfail(l, AT(v), "out of memory");
+    if (want_type(l, v, WB_JOBJ, where) || check_keys(l, v, keys, where))
+        return -1;
+    const wb__json *cmd = wb__json_get(v, "command"), *args = wb__json_get(v, "args"), *env = wb__json_get(v, "env");
+    const wb__json *cwd = wb__json_get(v, "cwd"), *tmo = wb__json_get(v, "timeout_ms");
+    if (!cmd)
+        return lfail(l, AT(v), "%s needs \"command\": the absolute path of the program to start", where);
+    if (want_type(l, cmd, WB_JSTR, "\"command\""))
+        return -1;
+    if (cmd->u.str.s[0] != '/' || strlen(cmd->u.str.s) != cmd->u.str.len)
+        return lfail(l, AT(cmd), "\"command\" must be an absolute program path (no shell, no PATH lookup), e.g. "
+                     "\"/usr/bin/node\"; found \"%s\"", cmd->u.str.s);
+    char **rest = NULL;
+    if (args && !(rest = string_list(l, args, "each entry of \"args\"")))
+        return -1;
+    size_t nrest = 0;
+    while (rest && rest[nrest])
+        nrest++;
+    sv->argv = calloc(nrest + 2, sizeof *sv->argv);
+    if (!sv->argv) {
+        free_list(rest);
+        return lfail(l, AT(v), "out of memory");
+    }
+    sv->argv[0] = dup_str(cmd->u.str.s);
+    for (size_t i = 0; i < nrest; i++)
+        sv->argv[i + 1] = rest[i];
+    free(rest); /* its strings moved to argv */
+    if (!sv->argv[0])
+        return lfail(l, AT(v), "out of memory");
+    if (env && load_env(l, env, &sv->env))
+        return -1;
+    if (!sv->env && !(sv->env = calloc(1, sizeof *sv->env)))
+        return lfail(l, AT(v), "out of memory");
+    if (cwd) {
+        if (want_type(l, cwd, WB_JSTR, "\"cwd\""))
+            return -1;
+        if (cwd->u.str.s[0] != '/')
+            return lfail(l, AT(cwd), "\"cwd\" must be an absolute path, found \"%s\"", cwd->u.str.s);
+    }
+    if (!(sv->cwd = dup_str(cwd ? cwd->u.str.s : "/")))
+        return lfail(l, AT(v), "out of memory");
+    if (tmo) {
+        int64_t n;
+        if (want_count(l, tmo, "\"timeout_ms\"", 3600000, &n))
+            return -1;
+        if (n == 0)
+            return lfail(l, AT(tmo), "\"timeout_ms\" must be at least 1");
+        sv->timeout_ms = (uint32_t)n;
+    }
+    return 0;
+}
+
+static int load_servers(loader *l, const wb__json *v, wb__policy *p)
+{
+    if (want_type(l, v, WB_JOBJ, "\"mcp_servers\""))
+        return -1;
+    p->servers = calloc(v->u.obj.n ? v->u.obj.n : 1, sizeof *p->servers);
+    if (!p->servers)
+        return lfail(l, AT(v), "out of memory");
+    for (size_t i = 0; i < v->u.obj.n; i++) {
+        p->nservers++;
+        if (load_server(l, &v->u.obj.m[i], &p->servers[i]))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- mounts */
+
+/* "mounts": [{"host": "/abs/folder", "guest": "/data", "mode": "ro"|"rw"}]
+ * (mode defaults to "ro"); each checked like wb_config_add_mount(). */
+static int load_mounts(loader *l, const wb__json *ms, wb__fs_config *fs)
+{
+    static const char *const keys[] = { "host", "guest", "mode", NULL };
+    if (!ms)
+        return 0;
+    if (want_type(l, ms, WB_JARR, "\"mounts\""))
+        return -1;
+    for (size_t i = 0; i < ms->u.arr.n; i++) {
+        const wb__json *m = ms->u.arr.v[i];
+        if (want_type(l, m, WB_JOBJ, "each entry of \"mounts\"") || check_keys(l, m, keys, "a mount"))
+            return -1;
+        const wb__json *host = wb__json_get(m, "host"), *guest = wb__json_get(m, "guest"), *mode = wb__json_get(m, "mode");
+        if (!host || !guest)
+            return lfail(l, AT(m), "a mount needs \"host\" (an absolute host folder) and \"guest\" (where it "
+                         "appears in the sandbox, e.g. \"/data\")");
+        if (want_type(l, host, WB_JSTR, "\"host\"") || want_type(l, guest, WB_JSTR, "\"guest\"") ||
+            (mode && want_type(l, mode, WB_JSTR, "\"mode\"")))
+            return -1;
+        if (host->u.str.s[0] != '/')
+            return lfail(l, AT(host), "mount \"host\" must be an absolute path, found \"%s\"", host->u.str.s);
+        if (mode && strcmp(mode->u.str.s, "ro") && strcmp(mode->u.str.s, "rw"))
+            return lfail(l, AT(mode), "mount \"mode\" must be \"ro\" or \"rw\", found \"%s\"", mode->u.str.s);
+        char msg[300];
+        if (wb__fs_config_add_mount(fs, host->u.str.s, guest->u.str.s, mode && !strcmp(mode->u.str.s, "rw"), msg,
+                                    sizeof msg))
+            return lfail(l, AT(m), "%s", msg);
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- policy */
 
 wb__policy *wb__policy_ref(wb__policy *p)
@@ -618,17 +798,26 @@ void wb__policy_unref(wb__policy *p)
     for (size_t i = 0; i < p->ntools; i++)
         free_tool(&p->tools[i]);
     free(p->tools);
+    for (size_t i = 0; i < p->nservers; i++) {
+        free(p->servers[i].name);
+        free_list(p->servers[i].argv);
+        free_list(p->servers[i].env);
+        free(p->servers[i].cwd);
+    }
+    free(p->servers);
     free(p->source);
+    wb__fs_config_free(&p->fs);
     wb__json_free(p->doc);
     free(p);
 }
 
 wb__policy *wb__policy_load(const char *text, size_t len, const char *source, char *err, size_t errsz)
 {
-    static const char *const keys[] = { "version", "tools", "budgets", "limits", NULL };
+    static const char *const keys[] = { "version", "tools", "budgets", "limits", "mcp_servers", "mounts", NULL };
     static const char *const budget_keys[] = { "max_calls", "max_calls_per_run", NULL };
-    static const char *const limit_keys[] = { "time_ms", "fuel", "memory_bytes", "output_bytes", NULL };
-    loader l = { source ? source : "policy", err, errsz, NULL };
+    static const char *const limit_keys[] = { "time_ms", "fuel", "memory_bytes", "output_bytes", "fs_bytes",
+                                               "fs_files", NULL };
+    loader l = { source ? source : "policy", err, errsz, NULL, NULL };
     wb__policy *p = calloc(1, sizeof *p);
     if (!p) {
         snprintf(err, errsz, "%s: out of memory", l.source);
@@ -651,6 +840,7 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             snprintf(err, errsz, "%s: invalid JSON: %s", l.source, jerr);
         goto fail;
     }
+    p->root = root;
     if (want_type(&l, root, WB_JOBJ, "a policy") || check_keys(&l, root, keys, "the policy"))
         goto fail;
     const wb__json *ver = wb__json_get(root, "version"), *tools = wb__json_get(root, "tools");
@@ -665,6 +855,10 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
         goto fail;
     }
     if (want_type(&l, tools, WB_JOBJ, "\"tools\""))
+        goto fail;
+    l.pol = p;
+    const wb__json *servers = wb__json_get(root, "mcp_servers");
+    if (servers && load_servers(&l, servers, p))
         goto fail;
     p->tools = calloc(tools->u.obj.n ? tools->u.obj.n : 1, sizeof *p->tools);
     if (!p->tools)
@@ -693,6 +887,9 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             { "fuel", 1, (int64_t)1 << 62, offsetof(wb__policy, fuel) },
             { "memory_bytes", (int64_t)16 << 20, ((int64_t)4 << 30) - 65536, offsetof(wb__policy, memory_bytes) },
             { "output_bytes", 1024, (int64_t)1 << 30, offsetof(wb__policy, output_bytes) },
+            { "fs_bytes", (int64_t)WB_FS_QUOTA_BYTES_MIN, (int64_t)WB_FS_QUOTA_BYTES_MAX,
+              offsetof(wb__policy, fs.quota_bytes) },
+            { "fs_files", 1, (int64_t)WB_FS_QUOTA_FILES_MAX, offsetof(wb__policy, fs.quota_files) },
         };
         for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
             const wb__json *v = wb__json_get(limits, lim[i].key);
@@ -710,6 +907,8 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             *(uint64_t *)((char *)p + lim[i].off) = (uint64_t)n;
         }
     }
+    if (load_mounts(&l, wb__json_get(root, "mounts"), &p->fs))
+        goto fail;
     return p;
 fail:
     wb__policy_unref(p);

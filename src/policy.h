@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "json.h"
+#include "vfs/vfs.h"
 
 typedef enum {
     WB__OP_EQ, WB__OP_NE, WB__OP_LT, WB__OP_LE, WB__OP_GT, WB__OP_GE,
@@ -38,7 +39,7 @@ typedef struct wb__constraint {
     size_t nkids;
 } wb__constraint;
 
-typedef enum { WB__PROV_CALLBACK, WB__PROV_EXEC, WB__PROV_BUILTIN } wb__prov_kind;
+typedef enum { WB__PROV_CALLBACK, WB__PROV_EXEC, WB__PROV_BUILTIN, WB__PROV_MCP } wb__prov_kind;
 
 typedef enum { WB__BUILTIN_ECHO, WB__BUILTIN_FAIL, WB__BUILTIN_SLOW } wb__builtin;
 
@@ -52,7 +53,20 @@ typedef struct {
     uint64_t max_output;
     /* builtin */
     wb__builtin builtin;
+    /* mcp: the index in wb__policy.servers and the upstream tool's name */
+    size_t server;
+    char *upstream;
 } wb__provider;
+
+/* An upstream MCP server ("mcp_servers"): started without a shell with a
+ * fixed argv, environment (nothing from the host's) and directory. */
+typedef struct {
+    char *name;
+    char **argv; /* command, then args; NULL-terminated */
+    char **env;  /* "K=V", NULL-terminated */
+    char *cwd;
+    uint32_t timeout_ms; /* per request, the handshake included */
+} wb__mcp_server;
 
 #define WB__UNLIMITED INT64_MAX
 
@@ -66,17 +80,24 @@ typedef struct {
     size_t nconstraints;
     char **redact; /* top-level argument names hidden in the audit log */
     size_t nredact;
+    int open_params; /* an upstream MCP tool without "params": any object */
 } wb__tool;
 
 typedef struct wb__policy {
     int refs;
     wb__jdoc *doc;
+    const wb__json *root; /* the whole policy, in doc (its canonical text is hashed by journals) */
     char *source; /* file name for messages */
     wb__tool *tools;
     size_t ntools;
+    wb__mcp_server *servers;
+    size_t nservers;
     int64_t max_calls, max_calls_per_run;
     /* "limits": 0 where the policy does not set one. */
     uint64_t time_ms, fuel, memory_bytes, output_bytes;
+    /* "mounts" and limits "fs_bytes"/"fs_files" (src/vfs/): the
+     * config's own settings come first. */
+    wb__fs_config fs;
 } wb__policy;
 
 /* Parses and validates a policy.  On failure returns NULL and err holds

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "policy.h"
+#include "tools_ts.h"
 
 /* Integers past 2^53 cannot be compared exactly as doubles: a checker and
  * a provider could disagree about them, so they are refused outright. */
@@ -386,7 +387,7 @@ int wb__policy_check(const wb__tool *t, const wb__json *args, wb__str *why)
     }
     if (t->params) {
         ok = check_schema(t->params, args, &path, why);
-    } else if (args->u.obj.n) {
+    } else if (args->u.obj.n && !t->open_params) {
         /* No schema: the tool takes no parameters, fail closed. */
         wb__str_addf(why, "unexpected parameter %s; this tool takes no parameters", args->u.obj.m[0].key);
         ok = 0;
@@ -401,49 +402,6 @@ int wb__policy_check(const wb__tool *t, const wb__json *args, wb__str *why)
 
 void wb__schema_signature(wb__str *out, const wb__json *s)
 {
-    if (!s) {
-        wb__str_addz(out, "{}");
-        return;
-    }
-    const wb__json *en = wb__json_get(s, "enum"), *type = wb__json_get(s, "type");
-    if (en) {
-        for (size_t i = 0; i < en->u.arr.n; i++) {
-            if (i)
-                wb__str_addz(out, " | ");
-            wb__json_write(out, en->u.arr.v[i]);
-        }
-        return;
-    }
-    const char *t = type->u.str.s;
-    if (!strcmp(t, "integer")) {
-        wb__str_addz(out, "number");
-    } else if (!strcmp(t, "array")) {
-        const wb__json *items = wb__json_get(s, "items");
-        if (items) {
-            wb__str_addz(out, "Array<");
-            wb__schema_signature(out, items);
-            wb__str_addz(out, ">");
-        } else {
-            wb__str_addz(out, "unknown[]");
-        }
-    } else if (!strcmp(t, "object")) {
-        const wb__json *props = wb__json_get(s, "properties"), *req = wb__json_get(s, "required");
-        if (!props || props->u.obj.n == 0) {
-            wb__str_addz(out, "{}");
-            return;
-        }
-        wb__str_addz(out, "{ ");
-        for (size_t i = 0; i < props->u.obj.n; i++) {
-            const wb__jmember *m = &props->u.obj.m[i];
-            int required = 0;
-            for (size_t k = 0; req && k < req->u.arr.n; k++)
-                if (!strcmp(req->u.arr.v[k]->u.str.s, m->key))
-                    required = 1;
-            wb__str_addf(out, "%s%s%s: ", i ? "; " : "", m->key, required ? "" : "?");
-            wb__schema_signature(out, m->val);
-        }
-        wb__str_addz(out, " }");
-    } else {
-        wb__str_addz(out, t);
-    }
+    /* One generator for policy and upstream schemas: src/tools_ts.c. */
+    wb__ts_type(out, s, 0);
 }

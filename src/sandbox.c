@@ -9,6 +9,7 @@
 #include "tools.h"
 #include "vfs/vfs.h"
 #include "vfs/vfs_sandbox.h"
+#include "journal/journal.h"
 #include "../guest/rt/host.h"
 
 #define WB__SANDBOX_MAGIC 0x77627362u /* "wbsb" */
@@ -77,7 +78,15 @@ wb_status wb_new(const wb_config *cfg, wb_sandbox **out)
         if (pol->memory_bytes && !(o->set & WB__SET_MEMORY)) o->memory_limit = pol->memory_bytes & ~(uint64_t)65535;
         if (pol->output_bytes && !(o->set & WB__SET_OUTPUT)) o->output_limit = pol->output_bytes;
     }
-    wb_status st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
+    /* Record or replay: a replay takes the recorded limits, clock and
+     * seed options, and the recorded policy when cfg has none. */
+    wb__tool_opts jtools;
+    wb_status st = wb__journal_new(&sb->host.journal, cfg ? wb__config_journal(cfg) : NULL, o, &to, &jtools,
+                                   sb->errmsg, sizeof sb->errmsg);
+    if (st == WB_OK && sb->host.journal && o->seeded)
+        wb__host_seed(&sb->host, o->seed);
+    if (st == WB_OK)
+        st = wb__tools_init(&sb->tools, to, sb->errmsg, sizeof sb->errmsg);
     sb->host.tools = &sb->tools;
     if (st == WB_OK && sb->tools.opt.policy) {
         sb->host.catalog = sb->tools.catalog;
@@ -100,8 +109,23 @@ void wb_free(wb_sandbox *sb)
     wb__vfs_free(sb->host.vfs);
     wb__tools_free(&sb->tools);
     wb__host_end_run(&sb->host);
+    wb__journal_free(sb->host.journal);
     sb->magic = 0;
     free(sb);
+}
+
+/* wb_fs_* (src/vfs/vfs_public.c): the sandbox's VFS and its message buffer. */
+wb_status wb__sandbox_fs(wb_sandbox *sb, struct wb__vfs **v, char **errbuf, size_t *errsz)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    *errbuf = sb->errmsg;
+    *errsz = sizeof sb->errmsg;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "the files cannot change while a run waits for tool call answers: "
+                    "finish the run with wb_step() first");
+    *v = sb->host.vfs;
+    return WB_OK;
 }
 
 const char *wb_errmsg(const wb_sandbox *sb)
@@ -154,7 +178,12 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         wb__vfs_rollback(h->vfs); /* files too: the guest's fds must match its memory */
         const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
                                  : "; the sandbox was restored to its state before this run";
-        if (h->hard_stop == WB__STOP_FUEL)
+        if (h->hard_stop == WB__STOP_DIVERGED)
+            st = fail(sb, WB_EDIVERGED, "%s%s", wb__journal_report(h->journal), restored);
+        else if (h->hard_stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt) and stopped hard in "
+                      "code that does not check for stops%s", restored);
+        else if (h->hard_stop == WB__STOP_FUEL)
             st = fail(sb, WB_EFUEL, "fuel limit %llu reached (%llu instructions executed): the run was stopped "
                       "hard%s; raise it with wb_config_set_fuel_limit() or --fuel",
                       (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used, restored);
@@ -182,6 +211,9 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
                       "(a loop that never ends, or too much work for one run); raise it with "
                       "wb_config_set_fuel_limit() or --fuel",
                       (unsigned long long)h->opt.fuel_limit, (unsigned long long)h->fuel_used);
+        else if (h->stop == WB__STOP_INTERRUPT)
+            st = fail(sb, WB_EINTERRUPT, "the run was interrupted by the host (wb_interrupt, e.g. a cancelled "
+                      "request); the sandbox keeps its state from before the stopped statement");
         else if (h->stop == WB__STOP_TIME)
             st = fail(sb, WB_ETIMEOUT, "time limit %llu ms reached: the run was stopped (a loop that never ends, or "
                       "too much work for one run); raise it with wb_config_set_time_limit() or --time-limit",
@@ -197,26 +229,41 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
             r->value = h->value;
             h->value = NULL;
         }
+    } else if (o->status == WB_GUEST_BADLANG) {
+        st = fail(sb, WB_ELANG, "wb_run: this build's guest does not have the language asked for (WB_SH needs the "
+                  "shell built in); WB_JS is always there");
     } else {
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
+    int rolled_back = 0;
     if (o->grow_denied && r->exit_code != 0) {
-        /* Out of memory inside the engine can also end in a trap (an
-         * allocation it cannot fail gracefully): then the run was rolled
-         * back, and the message says so. */
+        /* The script failed at the memory limit.  Whatever filled the
+         * memory (a global it kept growing) would stay and fail every
+         * later run, so the run is undone even when the engine failed
+         * gracefully; out of memory inside the engine can also end in a
+         * trap, which was rolled back already. */
+        if (!o->trap) {
+            int e = wb__guest_rollback(sb->guest);
+            if (e && wb__guest_reset(sb->guest))
+                sb->failed = 1;
+            wb__vfs_rollback(h->vfs);
+            rolled_back = 1;
+        }
         st = fail(sb, WB_EMEMLIMIT,
                   "memory limit %llu MiB reached (the guest asked for %.1f MiB)%s; raise it with "
                   "wb_config_set_memory_limit() or --memory",
                   (unsigned long long)(h->opt.memory_limit >> 20),
                   (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0),
-                  o->trap == 0 ? ""
-                  : sb->failed ? ", the guest failed and the sandbox could not be restored"
-                               : ", the guest failed and the sandbox was restored to its state before this run");
+                  sb->failed ? ", the guest failed and the sandbox could not be restored"
+                             : ", and the sandbox was restored to its state before this run");
     }
-    if (!o->trap) {
+    if (!o->trap && !rolled_back) {
         wb__guest_commit(sb->guest);
         wb__vfs_commit(h->vfs);
     }
+    wb__journal_end je = { st, r->exit_code, r->out.data ? r->out.data : "", r->err.data ? r->err.data : "",
+                           r->value, r->out.len, r->err.len, r->fuel };
+    st = wb__journal_run_end(h->journal, &je, sb->errmsg, sizeof sb->errmsg);
     h->hard_stop = WB__STOP_NONE;
     wb__host_end_run(h);
     *out = r;
@@ -234,6 +281,12 @@ static void answer_guest(wb_sandbox *sb, wb__guest_outcome *o)
         *o = (wb__guest_outcome){ 0, WB_GUEST_NOMEM, 0, 0 };
         return;
     }
+    if (wb__journal_batch_done(sb->host.journal, res.s, res.len) != WB_OK) {
+        wb__str_free(&res);
+        sb->host.hard_stop = WB__STOP_DIVERGED; /* a replay's answers differ: stop */
+        *o = (wb__guest_outcome){ WB__RT_TRAP_STOP, 0, 0, 0 };
+        return;
+    }
     wb__guest_resume(sb->guest, res.s, res.len, o);
     wb__str_free(&res);
 }
@@ -247,6 +300,12 @@ static wb_status drive(wb_sandbox *sb, wb__guest_outcome *o, int automatic, wb_r
         if (o->trap || o->exited || o->status != WB_GUEST_PENDING)
             return finish(sb, o, out);
         size_t waiting = wb__tools_take_batch(&sb->tools, h->batch ? h->batch : "[]", h->batch ? h->batch_len : 2);
+        if (wb__journal_batch(h->journal, h->batch ? h->batch : "[]", h->batch ? h->batch_len : 2, &sb->tools,
+                              &waiting) != WB_OK) {
+            h->hard_stop = WB__STOP_DIVERGED; /* the replay differs at this batch: stop */
+            *o = (wb__guest_outcome){ WB__RT_TRAP_STOP, 0, 0, 0 };
+            continue;
+        }
         free(h->batch);
         h->batch = NULL;
         if (waiting && !automatic) {
@@ -279,9 +338,16 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
         return fail(sb, WB_EINVAL, "wb_run: code of %zu bytes is too large (at most 4 GiB - 64 KiB)", len);
     sb->errmsg[0] = 0;
     sb->code_len = len;
+    wb_status jst = wb__journal_run_begin(sb->host.journal, (int)lang, code ? code : "", len, sb->errmsg,
+                                          sizeof sb->errmsg);
+    if (jst != WB_OK)
+        return jst;
     int e = wb__guest_begin(sb->guest);
-    if (e)
+    if (e) {
+        wb__journal_end je = { WB_ENOMEM, -1, "", "", NULL, 0, 0, 0 }; /* the journal's run ends too */
+        wb__journal_run_end(sb->host.journal, &je, sb->errmsg, sizeof sb->errmsg);
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
+    }
     wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);
@@ -324,6 +390,42 @@ wb_status wb_step(wb_sandbox *sb, wb_result **out)
     wb__guest_outcome o;
     answer_guest(sb, &o);
     return drive(sb, &o, 0, out);
+}
+
+wb__journal *wb__sandbox_journal(const wb_sandbox *sb)
+{
+    return live(sb) ? sb->host.journal : NULL;
+}
+
+/* ---------------------------------------------------------------- control */
+
+wb_status wb_interrupt(wb_sandbox *sb)
+{
+    /* Only the atomic flag: another thread may be inside wb_run. */
+    if (!sb || sb->magic != WB__SANDBOX_MAGIC)
+        return WB_EMISUSE;
+    atomic_store(&sb->host.interrupt, 1);
+    return WB_OK;
+}
+
+wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (ms < 1 || ms > 86400000)
+        return fail(sb, WB_EINVAL, "time limit %llu ms is outside 1 .. 86400000 (a day)", (unsigned long long)ms);
+    sb->host.opt.time_limit_ms = ms;
+    return WB_OK;
+}
+
+const wb__options *wb__sandbox_options(const wb_sandbox *sb)
+{
+    return live(sb) ? &sb->host.opt : NULL;
+}
+
+const char *wb_tools_dts(const wb_sandbox *sb)
+{
+    return live(sb) && sb->tools.dts ? sb->tools.dts : "";
 }
 
 /* ---------------------------------------------------------------- step API */
@@ -441,4 +543,63 @@ void wb_result_free(wb_result *r)
     wb__buf_free(&r->err);
     free(r->value);
     free(r);
+}
+
+/* ---------------------------------------------------------------- snapshots
+ * Internals src/session/ needs (declared in internal.h). */
+
+wb__guest *wb__sandbox_guest(wb_sandbox *sb)
+{
+    return sb->guest;
+}
+
+wb__host *wb__sandbox_host(wb_sandbox *sb)
+{
+    return &sb->host;
+}
+
+wb_status wb__sandbox_fail(wb_sandbox *sb, wb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sb->errmsg, sizeof sb->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+wb_status wb__sandbox_check_idle(wb_sandbox *sb, const char *fn)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "%s: a run is waiting for tool call answers: finish it with wb_step() first", fn);
+    sb->errmsg[0] = 0;
+    return WB_OK;
+}
+
+wb_status wb__sandbox_clone(wb_sandbox *sb, wb_sandbox **out)
+{
+    wb_sandbox *c = calloc(1, sizeof *c);
+    *out = c;
+    if (!c)
+        return WB_ENOMEM;
+    c->magic = WB__SANDBOX_MAGIC;
+    c->host.opt = sb->host.opt;
+    memcpy(c->host.rng, sb->host.rng, sizeof c->host.rng);
+    wb_status st = wb__tools_init(&c->tools, &sb->tools.opt, c->errmsg, sizeof c->errmsg);
+    c->host.tools = &c->tools;
+    if (st == WB_OK) {
+        /* Budgets are per session: the clone has used what its parent has. */
+        size_t n = sb->tools.opt.policy ? sb->tools.opt.policy->ntools : 0;
+        memcpy(c->tools.used_session, sb->tools.used_session, n * sizeof *c->tools.used_session);
+        c->tools.total_session = sb->tools.total_session;
+        if (c->tools.opt.policy) {
+            c->host.catalog = c->tools.catalog;
+            c->host.catalog_len = c->tools.catalog_len;
+        }
+        st = wb__guest_new(&c->host, &c->guest, c->errmsg, sizeof c->errmsg);
+    }
+    if (st != WB_OK)
+        c->failed = 1;
+    return st;
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "tools.h"
+#include "mcp/upstream.h"
 
 #define WB__MAX_PARALLEL 16
 #define WB__STDERR_KEEP 2048
@@ -93,6 +94,20 @@ static int set_nonblock(int fd)
     return fl < 0 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
 }
 
+void wb__spawnattr_init(posix_spawnattr_t *at)
+{
+    /* Its own process group, so a timeout kills what it started too; a
+     * clean signal state whatever the embedder blocks or ignores. */
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_init(at);
+    posix_spawnattr_setsigmask(at, &none);
+    posix_spawnattr_setsigdefault(at, &all);
+    posix_spawnattr_setpgroup(at, 0);
+    posix_spawnattr_setflags(at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+}
+
 static void run_exec(const wb__call *c, struct wb_tool_reply *r)
 {
     const wb__provider *pr = &c->tool->prov;
@@ -104,20 +119,11 @@ static void run_exec(const wb__call *c, struct wb_tool_reply *r)
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&at);
+    wb__spawnattr_init(&at);
     posix_spawn_file_actions_adddup2(&fa, in[0], 0);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err[1], 2);
     posix_spawn_file_actions_addchdir_np(&fa, pr->cwd);
-    /* Its own process group, so a timeout kills what it started too; a
-     * clean signal state whatever the embedder blocks or ignores. */
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&at, &none);
-    posix_spawnattr_setsigdefault(&at, &all);
-    posix_spawnattr_setpgroup(&at, 0);
-    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
     static char *const empty_env[] = { NULL };
     pid_t pid;
     int e = posix_spawn(&pid, pr->argv[0], &fa, &at, pr->argv, pr->env ? pr->env : empty_env);
@@ -228,6 +234,10 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
     const wb__provider *pr = &c->tool->prov;
     switch (pr->kind) {
     case WB__PROV_CALLBACK: {
+        if (!c->cb) { /* a strict replay has no callbacks: the journal answers, this never runs */
+            reply_fail(r, "tool \"%s\" failed: no callback is registered in this process", c->name);
+            break;
+        }
         wb_status st = c->cb->fn(c->cb->ud, c->name, c->args, c->args_len, r);
         if (!r->done)
             reply_fail(r, "tool \"%s\" failed: its callback returned %s without a reply", c->name,
@@ -236,6 +246,9 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
     }
     case WB__PROV_EXEC:
         run_exec(c, r);
+        break;
+    case WB__PROV_MCP:
+        wb__mcp_upstream_call(c, r);
         break;
     case WB__PROV_BUILTIN:
         if (pr->builtin == WB__BUILTIN_FAIL) {
@@ -254,7 +267,10 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
 static int concurrent(const wb__call *c)
 {
     const wb__provider *pr = &c->tool->prov;
-    return pr->kind == WB__PROV_EXEC || (pr->kind == WB__PROV_BUILTIN && pr->builtin == WB__BUILTIN_SLOW) ||
+    /* MCP calls: different servers in parallel, one server's in turn (its
+     * connection's lock). */
+    return pr->kind == WB__PROV_EXEC || pr->kind == WB__PROV_MCP ||
+           (pr->kind == WB__PROV_BUILTIN && pr->builtin == WB__BUILTIN_SLOW) ||
            (pr->kind == WB__PROV_CALLBACK && (c->cb->flags & WB_TOOL_CONCURRENT));
 }
 

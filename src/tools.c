@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "tools.h"
+#include "tools_ts.h"
+#include "mcp/upstream.h"
 
 static char *dup_n(const char *s, size_t n)
 {
@@ -42,6 +44,7 @@ int wb__tool_opts_copy(wb__tool_opts *dst, const wb__tool_opts *src)
     memset(dst, 0, sizeof *dst);
     dst->audit_fn = src->audit_fn;
     dst->audit_ud = src->audit_ud;
+    dst->no_providers = src->no_providers;
     if (src->audit_path && !(dst->audit_path = dup_n(src->audit_path, strlen(src->audit_path))))
         goto fail;
     if (src->ncbs) {
@@ -63,26 +66,24 @@ fail:
 
 /* ---------------------------------------------------------------- setup */
 
-static void build_catalog(wb__tools *t, wb__str *b)
+static void build_catalog(const wb__tool_decl *d, size_t n, wb__str *b)
 {
-    const wb__policy *p = t->opt.policy;
     wb__str_addz(b, "[");
-    for (size_t i = 0; p && i < p->ntools; i++) {
-        const wb__tool *tool = &p->tools[i];
+    for (size_t i = 0; i < n; i++) {
         if (i)
             wb__str_addz(b, ",");
         wb__str_addz(b, "{\"name\":");
-        wb__json_write_str(b, tool->name, strlen(tool->name));
+        wb__json_write_str(b, d[i].name, strlen(d[i].name));
         wb__str_addz(b, ",\"description\":");
-        wb__json_write_str(b, tool->description, strlen(tool->description));
+        wb__json_write_str(b, d[i].description, strlen(d[i].description));
         wb__str_addz(b, ",\"params\":");
-        if (tool->params)
-            wb__json_write(b, tool->params);
+        if (d[i].params)
+            wb__json_write(b, d[i].params);
         else
             wb__str_addz(b, "{\"type\":\"object\",\"properties\":{}}");
         wb__str sig = {0};
-        wb__str_addf(&sig, "%s(args: ", tool->name);
-        wb__schema_signature(&sig, tool->params);
+        wb__str_addf(&sig, "%s(args: ", d[i].name);
+        wb__ts_type(&sig, d[i].params, 0);
         wb__str_addz(&sig, "): Promise<any>");
         wb__str_addz(b, ",\"signature\":");
         wb__json_write_str(b, sig.s ? sig.s : "", sig.len);
@@ -90,6 +91,35 @@ static void build_catalog(wb__tools *t, wb__str *b)
         wb__str_addz(b, "}");
     }
     wb__str_addz(b, "]");
+}
+
+/* The catalog the guest reads and the TypeScript declarations, from the
+ * policy's tools (code mode fills in upstream descriptions and schemas). */
+static int describe_tools(wb__tools *t)
+{
+    const wb__policy *p = t->opt.policy;
+    size_t n = p ? p->ntools : 0;
+    wb__tool_decl *d = calloc(n ? n : 1, sizeof *d);
+    if (!d)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        d[i] = (wb__tool_decl){ p->tools[i].name, p->tools[i].description, p->tools[i].params };
+        wb__mcp_upstream_decl(t, &p->tools[i], &d[i]);
+    }
+    wb__str cat = {0}, dts = {0};
+    build_catalog(d, n, &cat);
+    if (n)
+        wb__tools_to_ts(&dts, d, n);
+    free(d);
+    if (cat.oom || dts.oom) {
+        wb__str_free(&cat);
+        wb__str_free(&dts);
+        return -1;
+    }
+    t->catalog = cat.s;
+    t->catalog_len = cat.len;
+    t->dts = dts.s;
+    return 0;
 }
 
 wb_status wb__tools_init(wb__tools *t, const wb__tool_opts *o, char *msg, size_t msgsz)
@@ -112,7 +142,7 @@ wb_status wb__tools_init(wb__tools *t, const wb__tool_opts *o, char *msg, size_t
         }
     }
     for (size_t i = 0; p && i < p->ntools; i++) {
-        if (p->tools[i].prov.kind != WB__PROV_CALLBACK)
+        if (p->tools[i].prov.kind != WB__PROV_CALLBACK || t->opt.no_providers)
             continue;
         int found = 0;
         for (size_t k = 0; k < t->opt.ncbs; k++)
@@ -126,15 +156,17 @@ wb_status wb__tools_init(wb__tools *t, const wb__tool_opts *o, char *msg, size_t
     size_t n = p ? p->ntools : 0;
     t->used_session = calloc(n ? n : 1, sizeof *t->used_session);
     t->used_run = calloc(n ? n : 1, sizeof *t->used_run);
-    wb__str cat = {0};
-    build_catalog(t, &cat);
-    if (!t->used_session || !t->used_run || cat.oom) {
-        wb__str_free(&cat);
+    if (!t->used_session || !t->used_run) {
         snprintf(msg, msgsz, "out of host memory setting up tools");
         return WB_ENOMEM;
     }
-    t->catalog = cat.s;
-    t->catalog_len = cat.len;
+    wb_status st = wb__mcp_upstream_start(t, msg, msgsz);
+    if (st != WB_OK)
+        return st;
+    if (describe_tools(t)) {
+        snprintf(msg, msgsz, "out of host memory setting up tools");
+        return WB_ENOMEM;
+    }
     if (t->opt.audit_path) {
         t->audit = fopen(t->opt.audit_path, "a");
         if (!t->audit) {
@@ -169,6 +201,8 @@ void wb__tools_free(wb__tools *t)
     free(t->used_session);
     free(t->used_run);
     free(t->catalog);
+    free(t->dts);
+    wb__mcp_upstream_stop(t);
     wb__tool_opts_free(&t->opt);
     memset(t, 0, sizeof *t);
 }
@@ -354,6 +388,8 @@ static void decide(wb__tools *t, wb__call *c, const wb__json *args)
     for (size_t k = 0; k < t->opt.ncbs; k++)
         if (!strcmp(t->opt.cbs[k].name, c->name))
             c->cb = &t->opt.cbs[k];
+    if (c->tool->prov.kind == WB__PROV_MCP && c->tool->prov.server < t->nupstream)
+        c->upstream = t->upstream[c->tool->prov.server];
     c->state = WB__CALL_WAITING;
     c->t0 = now_ms();
 }

@@ -4,6 +4,7 @@
 #ifndef WB_TOOLS_H
 #define WB_TOOLS_H
 
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -26,6 +27,7 @@ typedef struct {
     char *audit_path;
     wb_audit_fn audit_fn;
     void *audit_ud;
+    int no_providers; /* a strict replay: no provider runs, callbacks need not be registered */
 } wb__tool_opts;
 
 void wb__tool_opts_free(wb__tool_opts *o);
@@ -55,6 +57,7 @@ typedef struct {
     int state;
     int hidden;           /* denied by the policy: not shown to the step API */
     const char *error_name; /* "ToolDeniedError" or "ToolError" */
+    struct wb__mcp_conn *upstream; /* an upstream MCP tool's server (code mode) */
     struct wb_tool_reply reply;
     double t0;            /* when the call was allowed (ms, monotonic) */
 } wb__call;
@@ -65,6 +68,9 @@ typedef struct wb__tools {
     int64_t *used_session, *used_run; /* per policy tool */
     int64_t total_session, total_run;
     char *catalog; /* JSON for the guest's tools object */
+    char *dts;     /* TypeScript declarations of the tools (wb_tools_dts) */
+    struct wb__mcp_conn **upstream; /* per policy mcp_servers entry (src/mcp/upstream.c) */
+    size_t nupstream;
     size_t catalog_len;
     /* The batch in flight. */
     wb__call *calls;
@@ -84,6 +90,10 @@ void wb__tools_begin_run(wb__tools *t);
  * calls are answered at once.  Returns the number of allowed calls now
  * waiting. */
 size_t wb__tools_take_batch(wb__tools *t, const char *json, size_t len);
+
+/* posix_spawn attributes for tool programs: their own process group (so
+ * stopping one stops what it started) and a clean signal state. */
+void wb__spawnattr_init(posix_spawnattr_t *at);
 
 /* Runs the provider of waiting call i (blocking). */
 void wb__tools_run_call(wb__tools *t, size_t i);

@@ -1,4 +1,4 @@
-/* Shared pieces of the wasmbox CLI (the files in src/cli). */
+/* Shared between the CLI's command files (every src/cli/ C file). */
 #ifndef WB_CLI_H
 #define WB_CLI_H
 
@@ -6,29 +6,45 @@
 
 #include "wasmbox.h"
 
+#define CLI_EXIT_DIVERGED 5
+
+/* The replay command's lines of --help. */
+#define CLI_REPLAY_HELP                                                              \
+    "replay options (wasmbox replay JOURNAL; docs/replay.md):\n"                     \
+    "  --continue-live      after a divergence, run the rest against the real\n"     \
+    "                       clock, randomness and tool providers\n"                  \
+    "  --ignore-chain       replay a journal edited by hand (its hash chain is\n"    \
+    "                       broken); differences are still reported\n"               \
+    "  --policy FILE        check the recording used this policy (default: use\n"    \
+    "                       the recorded one)\n"                                     \
+    "  -p, --print, --json  print as wasmbox run does\n"                             \
+    "  Limits, clock and seed come from the journal. The replay prints the\n"        \
+    "  runs' output; at the first difference from the recording (other code,\n"      \
+    "  another tool call, an event the journal lacks, other output at the end)\n"    \
+    "  it stops and names the event, with both sides, and exits 5.\n"
+
+/* main.c */
+int cli_print_result(wb_sandbox *sb, wb_status st, wb_result *r, int print, int json);
+/* cmd_replay.c */
+int cmd_replay(int argc, char **argv);
+
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3, EXIT_SANDBOX = 4 };
 
-extern const char usage_text[];
+/* Prints "wasmbox: " fmt (with arg) and a hint to --help; EXIT_USAGE. */
+int cli_usage_error(const char *fmt, const char *arg);
 
-/* "wasmbox: <fmt with arg>" and a hint on stderr; returns EXIT_USAGE. */
-int usage_error(const char *fmt, const char *arg);
-/* "64M", "1G", "4096", "512K": bytes, or -1 if malformed. */
-long long parse_size(const char *s);
-/* Reads f to its end; malloc'd (free it), NULL on error. */
-char *read_stream(FILE *f, size_t *len);
-/* Writes s as a JSON string. */
-void json_str(FILE *f, const char *s, size_t n);
-/* The CLI's exit status for a run's outcome. */
-int exit_for(wb_status st, int script_code);
-/* The options shared by run and sh (limits, clock, seed, policy, audit):
- * returns the words used (1 or 2), 0 if argv[i] is not one, -1 after an
- * error message. */
-int cli_config_option(wb_config *cfg, int argc, char **argv, int i);
+/* argv[*i] if it is a config option (--memory, --max-output, --time-limit,
+ * --fuel, --fixed-clock, --seed, --policy, --audit): applies it to cfg,
+ * advances *i past its value and returns 0, or an exit status after
+ * printing why the value is wrong.  -1: not a config option. */
+int wb_cli_config_option(wb_config *cfg, int argc, char **argv, int *i);
 
-/* Creates a sandbox from cfg, runs code once, prints the outcome; returns
- * the CLI's exit status. */
-int cli_run_once(wb_config *cfg, wb_lang lang, const char *code, size_t len, int json, int print);
+/* wasmbox mcp (src/cli/cmd_mcp.c). */
+int cmd_mcp(int argc, char **argv);
 
+/* wasmbox sh (src/cli/cmd_sh.c). */
 int cmd_sh(int argc, char **argv);
+/* main.c: reads f to its end; malloc'd (free it), NULL on error. */
+char *read_stream(FILE *f, size_t *len);
 
 #endif

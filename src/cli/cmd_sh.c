@@ -42,6 +42,18 @@ static char *with_args(const char *code, size_t len, char **args, int nargs, con
     return s;
 }
 
+static const char sh_help[] =
+    "usage: wasmbox sh [OPTIONS] -c SCRIPT [NAME ARG...]\n"
+    "       wasmbox sh [OPTIONS] FILE [ARG...]\n"
+    "       wasmbox sh [OPTIONS]            (the script on stdin)\n"
+    "\n"
+    "Runs a bash-compatible shell script inside the sandbox (docs/shell.md):\n"
+    "pipelines, redirections, functions, arrays, [[ ]], $(( )) and the\n"
+    "sandbox's commands (applets). Options: --json, --memory, --max-output,\n"
+    "--time-limit, --fuel, --fixed-clock, --seed, --policy, --audit (as for\n"
+    "wasmbox run). Exit status: the script's own (0-255), 2 usage error, 3 a\n"
+    "limit stopped the run, 4 the sandbox failed.\n";
+
 int cmd_sh(int argc, char **argv)
 {
     const char *script = NULL, *file = NULL, *name0 = NULL;
@@ -53,20 +65,21 @@ int cmd_sh(int argc, char **argv)
     }
     for (; i < argc; i++) {
         const char *a = argv[i];
-        int used;
+        int k;
         if (!strcmp(a, "-c")) {
-            if (i + 1 >= argc) { rc = usage_error("%s needs the script to run", a); goto out; }
+            if (i + 1 >= argc) { rc = cli_usage_error("%s needs the script to run", a); goto out; }
             script = argv[++i];
             i++;
             break;
         } else if (!strcmp(a, "--json")) {
             json = 1;
-        } else if ((used = cli_config_option(cfg, argc, argv, i)) != 0) {
-            if (used < 0)
+        } else if ((k = wb_cli_config_option(cfg, argc, argv, &i)) >= 0) {
+            if (k != 0) {
+                rc = k;
                 goto out;
-            i += used - 1;
+            }
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_text, stdout);
+            fputs(sh_help, stdout);
             rc = 0;
             goto out;
         } else if (!strcmp(a, "--")) {
@@ -75,7 +88,7 @@ int cmd_sh(int argc, char **argv)
                 file = argv[i++];
             break;
         } else if (a[0] == '-' && a[1] != 0) {
-            rc = usage_error("unknown option '%s' for sh (the script's own options go after -c SCRIPT or FILE)", a);
+            rc = cli_usage_error("unknown option '%s' for sh (the script's own options go after -c SCRIPT or FILE)", a);
             goto out;
         } else {
             file = a;
@@ -119,7 +132,20 @@ int cmd_sh(int argc, char **argv)
         code = c2;
         len = nl;
     }
-    rc = cli_run_once(cfg, WB_SH, code, len, json, 0);
+    wb_sandbox *sb;
+    wb_status st = wb_new(cfg, &sb);
+    if (st != WB_OK) {
+        fprintf(stderr, "wasmbox: cannot create the sandbox: %s\n", wb_errmsg(sb));
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
+    wb_result *r = NULL;
+    st = wb_run(sb, WB_SH, code, len, &r);
+    rc = cli_print_result(sb, st, r, 0, json);
+    wb_result_free(r);
+    wb_free(sb);
     free(code);
 out:
     wb_config_free(cfg);

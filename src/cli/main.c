@@ -8,20 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "wasmbox.h"
+#include "cli.h"
+#include "session.h"
+#include "cli_fs.h"
 
-const char usage_text[] =
+
+static const char usage_text[] =
     "usage: wasmbox run [OPTIONS] FILE    run a JavaScript file in a sandbox\n"
     "       wasmbox run [OPTIONS] -e CODE run CODE\n"
     "       wasmbox run [OPTIONS] -       run the script read from stdin\n"
-    "       wasmbox sh [OPTIONS] -c SCRIPT [ARG...]   run a shell script (bash-like)\n"
-    "       wasmbox sh [OPTIONS] FILE [ARG...]        run a shell script file\n"
-    "       wasmbox sh [OPTIONS]                      run the shell script read from stdin\n"
+    "       wasmbox sh [OPTIONS] -c SCRIPT [NAME ARG...] | FILE [ARG...] | (stdin)\n"
+    "                                     run a shell script (bash-like, docs/shell.md)\n"
+    "       wasmbox replay [OPTIONS] JOURNAL  replay a run recorded with --record\n"
+    "       wasmbox mcp [OPTIONS]         serve MCP (run_javascript, run_shell) on stdio\n"
+    "       wasmbox session list|show|rm|export|import ...   saved sessions\n"
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
-    "files, no real clock unless allowed. console.log goes to stdout,\n"
+    "files (the sandbox has its own: /workspace, the working directory, /tmp\n"
+    "and /tools; require('fs') reads and writes them), no real clock unless\n"
+    "allowed. console.log goes to stdout,\n"
     "console.error to stderr; an uncaught exception prints its name, message and\n"
     "stack on stderr. Top-level await works.\n"
     "\n"
@@ -46,16 +53,82 @@ const char usage_text[] =
     "                       (docs/policy.md); a denied call rejects with a\n"
     "                       ToolDeniedError saying why\n"
     "  --audit FILE         append one JSON line per tool call to FILE\n"
+    "  --record FILE        write a journal of every outside input (clock, random,\n"
+    "                       tool results, ...) to FILE, for wasmbox replay\n"
+    "%s"
+    WB_CLI_FS_HELP
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
-    "wasmbox sh runs a bash-compatible shell (docs/shell.md) with the commands\n"
-    "built into the sandbox; it takes the same options (but -e and -p).\n"
+    CLI_REPLAY_HELP
     "\n"
     "exit status: 0 ok, 1 the script threw, 2 usage error, 3 a limit stopped\n"
-    "the run, 4 the sandbox failed; for sh, the script's own exit status\n"
+    "the run, 4 the sandbox failed, 5 a replay diverged from its journal, 6 the\n"
+    "session could not be restored or saved; for sh, the script's own status\n"
     "(0-255) unless a limit (3) or the sandbox (4) stopped it\n";
 
+char *read_stream(FILE *f, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            char *b = realloc(buf, cap *= 2);
+            if (!b) {
+                free(buf);
+                return NULL;
+            }
+            buf = b;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void json_str(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (c < 0x20)
+                fprintf(f, "\\u%04x", c);
+            else
+                fputc(c, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static int exit_for(wb_status st, int script_code)
+{
+    switch (st) {
+    case WB_OK: return script_code;
+    case WB_EDIVERGED: return CLI_EXIT_DIVERGED;
+    case WB_EMEMLIMIT:
+    case WB_ETIMEOUT:
+    case WB_EOUTPUT:
+    case WB_EFUEL:
+        return EXIT_LIMIT;
+    default: return EXIT_SANDBOX;
+    }
+}
 
 static int cmd_run(int argc, char **argv)
 {
@@ -66,38 +139,49 @@ static int cmd_run(int argc, char **argv)
         fprintf(stderr, "wasmbox: out of memory\n");
         return EXIT_SANDBOX;
     }
-    int rc = EXIT_USAGE;
+    int rc = EXIT_USAGE, k;
+    cli_session sess = {0};
+    wb_cli_fs fsopt = { 0 };
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int sr = cli_session_option(&sess, argc, argv, &i);
+        if (sr < 0)
+            goto out;
+        if (sr > 0)
+            continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        int used;
+        int mine = wb_cli_fs_option(&fsopt, cfg, a, val); /* --workspace, --mount, --fs-quota */
+        if (mine < 0)
+            goto out;
+        if (mine) {
+            i++;
+            continue;
+        }
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
-            if (!val) { rc = usage_error("%s needs the code to run", a); goto out; }
+            if (!val) { rc = cli_usage_error("%s needs the code to run", a); goto out; }
             eval = val; i++;
         } else if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
             print = 1;
         } else if (!strcmp(a, "--json")) {
             json = 1;
-        } else if ((used = cli_config_option(cfg, argc, argv, i)) != 0) {
-            if (used < 0)
-                goto out;
-            i += used - 1;
+        } else if ((k = wb_cli_config_option(cfg, argc, argv, &i)) >= 0) {
+            if (k > 0) { rc = k; goto out; }
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_text, stdout);
+            printf(usage_text, cli_session_help);
             rc = 0;
             goto out;
         } else if (a[0] == '-' && a[1] != 0) {
-            rc = usage_error("unknown option '%s'", a);
+            rc = cli_usage_error("unknown option '%s'", a);
             goto out;
         } else if (file) {
-            rc = usage_error("more than one script given ('%s'); give one FILE, - or -e CODE", a);
+            rc = cli_usage_error("more than one script given ('%s'); give one FILE, - or -e CODE", a);
             goto out;
         } else {
             file = a;
         }
     }
-    if (eval && file) { rc = usage_error("give either -e CODE or a FILE, not both ('%s')", file); goto out; }
-    if (!eval && !file) { rc = usage_error("%s", "run needs a script: FILE, - (stdin) or -e CODE"); goto out; }
+    if (eval && file) { rc = cli_usage_error("give either -e CODE or a FILE, not both ('%s')", file); goto out; }
+    if (!eval && !file) { rc = cli_usage_error("%s", "run needs a script: FILE, - (stdin) or -e CODE"); goto out; }
 
     char *code = NULL;
     size_t len = 0;
@@ -118,20 +202,84 @@ static int cmd_run(int argc, char **argv)
         }
     }
 
-    rc = cli_run_once(cfg, WB_JS, eval ? eval : code, len, json, print);
+    wb_sandbox *sb;
+    wb_status st = wb_new(cfg, &sb);
+    if (st != WB_OK) {
+        fprintf(stderr, "wasmbox: cannot create the sandbox: %s\n", wb_errmsg(sb));
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
+    if ((rc = cli_session_restore(&sess, sb)) != 0) {
+        wb_free(sb);
+        free(code);
+        goto out;
+    }
+    if (wb_cli_fs_before(&fsopt, sb)) {
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
+    wb_result *r = NULL;
+    st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: copied back */
+    rc = cli_print_result(sb, st, r, print, json);
+    if (copy_failed && rc == 0)
+        rc = EXIT_SANDBOX;
+    wb_result_free(r);
+    int src = cli_session_commit(&sess, sb, st);
+    if (src && rc == 0)
+        rc = src;
+    wb_free(sb);
     free(code);
 out:
+    cli_session_close(&sess);
+    wb_cli_fs_free(&fsopt);
     wb_config_free(cfg);
+    return rc;
+}
+
+/* Prints a run's outcome as wasmbox run does; returns the exit status. */
+int cli_print_result(wb_sandbox *sb, wb_status st, wb_result *r, int print, int json)
+{
+    int rc;
+    size_t olen, elen;
+    const char *o = wb_result_stdout(r, &olen), *e = wb_result_stderr(r, &elen);
+    const char *value = wb_result_value(r);
+    rc = exit_for(st, wb_result_exit_code(r));
+    if (json) {
+        fputs("{\"stdout\":", stdout);
+        json_str(stdout, o, olen);
+        fputs(",\"stderr\":", stdout);
+        json_str(stdout, e, elen);
+        fprintf(stdout, ",\"value\":%s,\"exit_code\":%d,\"status\":\"%s\",\"fuel\":%llu", value ? value : "null",
+                wb_result_exit_code(r), wb_status_name(st), (unsigned long long)wb_result_fuel(r));
+        if (st != WB_OK) {
+            fputs(",\"error\":", stdout);
+            json_str(stdout, wb_errmsg(sb), strlen(wb_errmsg(sb)));
+        }
+        fputs("}\n", stdout);
+    } else {
+        fwrite(o, 1, olen, stdout);
+        if (print && value)
+            printf("%s\n", value);
+        fflush(stdout);
+        fwrite(e, 1, elen, stderr);
+        if (st != WB_OK)
+            fprintf(stderr, "wasmbox: %s\n", wb_errmsg(sb));
+    }
     return rc;
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("%s", "no command given");
+        return cli_usage_error("%s", "no command given");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        printf(usage_text, cli_session_help);
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
@@ -142,5 +290,11 @@ int main(int argc, char **argv)
         return cmd_run(argc - 2, argv + 2);
     if (!strcmp(cmd, "sh"))
         return cmd_sh(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'; commands: run, sh", cmd);
+    if (!strcmp(cmd, "replay"))
+        return cmd_replay(argc - 2, argv + 2);
+    if (!strcmp(cmd, "mcp"))
+        return cmd_mcp(argc - 2, argv + 2);
+    if (!strcmp(cmd, "session"))
+        return cmd_session(argc - 2, argv + 2);
+    return cli_usage_error("unknown command '%s'; commands: run, sh, replay, mcp, session", cmd);
 }

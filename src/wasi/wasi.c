@@ -20,6 +20,7 @@
 #include "../internal.h"
 #include "../imports.h"
 #include "wasi.h"
+#include "../journal/journal.h"
 #include "guest.h"
 
 enum {
@@ -144,6 +145,7 @@ u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t
     void *vec;
     if (wb__guest_span(h->mem, iovs, (uint64_t)iovs_len * 8, &vec) != WB_OK)
         return E_FAULT;
+    wb__journal_read(h, WB__JR_STDIN, "stdin", NULL, 0, NULL, NULL); /* recorded, replayed */
     return (u32)put_u32(h, nread, 0); /* stdin is empty */
 }
 
@@ -262,6 +264,7 @@ u32 Z_wasi_snapshot_preview1Z_clock_time_get(struct Z_wasi_snapshot_preview1_ins
     default:
         return E_INVAL;
     }
+    wb__journal_clock(h, id, &t); /* recorded, or replaced by the replayed value */
     return (u32)put_u64(h, out, t);
 }
 
@@ -303,9 +306,8 @@ u32 Z_wasi_snapshot_preview1Z_random_get(struct Z_wasi_snapshot_preview1_instanc
             uint64_t v = next_seeded(h);
             memcpy(d + i, &v, len - i < 8 ? len - i : 8);
         }
-        return E_SUCCESS;
     }
-    for (u32 got = 0; got < len;) {
+    for (u32 got = 0; !h->opt.seeded && got < len;) {
         ssize_t n = getrandom(d + got, len - got, 0);
         if (n < 0) {
             if (errno == EINTR)
@@ -314,6 +316,7 @@ u32 Z_wasi_snapshot_preview1Z_random_get(struct Z_wasi_snapshot_preview1_instanc
         }
         got += (u32)n;
     }
+    wb__journal_random(h, d, len); /* recorded, or replaced by the replayed bytes */
     return E_SUCCESS;
 }
 

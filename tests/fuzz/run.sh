@@ -32,7 +32,7 @@ else
     OUT=build/fuzz
     G=${G:-build/guest}
 fi
-TARGETS="json policy batch wasi sh_parse"
+TARGETS="json policy batch wasi journal sh_parse"
 
 skip_all() {
     echo "fuzz: skipped: $1"
@@ -60,18 +60,19 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
 CFLAGS="-std=c11 -D_GNU_SOURCE -O1 -g $SAN -Iinclude -Isrc -Isrc/runtime -I$G"
 SRCS="src/json.c src/policy.c src/policy_check.c src/tools.c src/tool_providers.c src/tool_argv.c src/host.c
       src/guest_mem.c src/runtime/rt_memory.c src/runtime/rt_trap.c src/runtime/rt_table.c
-      src/runtime/rt_stack.c src/runtime/rt_undo.c src/config.c src/status.c"
+      src/runtime/rt_stack.c src/runtime/rt_undo.c src/config.c src/status.c src/tools_ts.c
+      src/mcp/upstream.c src/mcp/jsonrpc.c $(echo src/journal/*.c)"
 reason_wasi=
 if [ -f "$G/guest.h" ]; then
     SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
-    TARGETS="json policy batch sh_parse"
+    TARGETS="json policy batch journal sh_parse"
 fi
 
 # ------------------------------------------------------------ build
 # Host objects once (coverage-instrumented, no libFuzzer main) into a
-# static library the four targets share; rebuilt when a source or any
+# static library the targets share; rebuilt when a source or any
 # header is newer.  Jobs run in parallel; each leaves a status file.
 headers_newer() { # obj -> true if some header is newer than obj
     [ -n "$(find src include "$G/guest.h" -name '*.h' -newer "$1" 2>/dev/null | head -n 1)" ]
