@@ -177,7 +177,8 @@ static void test_interrupt_without_run(void **state)
     assert_non_null(strstr(wb_errmsg(sb), "time limit 50 ms"));
     run_free(&o);
     wb_result *r = NULL;
-    assert_int_equal(wb_run(sb, WB_SH, "echo", 4, &r), WB_ELANG);
+    /* the shell is in this build (guest/shell): WB_SH runs */
+    assert_int_equal(wb_run(sb, WB_SH, "echo", 4, &r), WB_OK);
     wb_result_free(r);
     assert_string_equal(wb_tools_dts(sb), "");
     wb_free(sb);
