@@ -350,6 +350,27 @@ static size_t scan_dollar_in(struct parser *p, size_t i)
     return i + 1;
 }
 
+/* Skips a quoted or expanded piece at i (backslash pair, '...', "...",
+ * `...`, $...); returns the index after it, or i when s[i] starts none. */
+static size_t skip_quoted(struct parser *p, size_t i)
+{
+    char c = p->s[i];
+    if (c == '\\')
+        return i + 2 <= p->len ? i + 2 : p->len;
+    if (c == '\'')
+        return scan_squote(p, i);
+    if (c == '"')
+        return scan_dquote(p, i);
+    if (c == '`')
+        return scan_backquote(p, i);
+    if (c == '$') {
+        size_t j = scan_dollar(p, i);
+        if (j > i + 1)
+            return j;
+    }
+    return i;
+}
+
 /* A word from p->pos; returns its text (arena).  Assumes the current
  * char is not a metacharacter (or is the '(' of an array assignment). */
 static char *scan_word(struct parser *p)
@@ -414,24 +435,10 @@ static char *scan_word(struct parser *p)
                 int depth = 0;
                 while (i < p->len) {
                     char d = p->s[i];
-                    if (d == '\\') {
-                        i += 2;
+                    size_t j = skip_quoted(p, i);
+                    if (j != i) {
+                        i = j;
                         continue;
-                    }
-                    if (d == '\'') {
-                        i = scan_squote(p, i);
-                        continue;
-                    }
-                    if (d == '"') {
-                        i = scan_dquote(p, i);
-                        continue;
-                    }
-                    if (d == '$') {
-                        size_t j = scan_dollar(p, i);
-                        if (j > i + 1) {
-                            i = j;
-                            continue;
-                        }
                     }
                     if (d == '#' && (p->s[i - 1] == ' ' || p->s[i - 1] == '\n' || p->s[i - 1] == '\t')) {
                         while (i < p->len && p->s[i] != '\n')
@@ -899,24 +906,10 @@ static char *cond_regex(struct parser *p)
     int depth = 0;
     while (i < p->len) {
         char c = p->s[i];
-        if (c == '\\') {
-            i += 2;
+        size_t j = skip_quoted(p, i);
+        if (j != i) {
+            i = j;
             continue;
-        }
-        if (c == '\'') {
-            i = scan_squote(p, i);
-            continue;
-        }
-        if (c == '"') {
-            i = scan_dquote(p, i);
-            continue;
-        }
-        if (c == '$') {
-            size_t j = scan_dollar(p, i);
-            if (j > i + 1) {
-                i = j;
-                continue;
-            }
         }
         if (c == '(')
             depth++;
