@@ -141,7 +141,11 @@ $(G)/guest.wasm: $(QJS_OBJS) $(GUEST_OBJS) $(GUEST_LIBS)
 # exported global wb_fuel (see tools/meter/meter.h).  --local-fuel keeps the
 # counter in a local between calls (about a third less overhead); the host
 # only touches the global from inside out_of_fuel (src/fuel.c), where it is
-# current, so nothing is lost.
+# current, so nothing is lost.  --stack-check traps when the shadow stack
+# pointer goes below the exported global wb_stack_limit: 0 (no check) for
+# the main stack, which is first in memory and faults below address 0, and
+# the bottom of a fiber's shadow stack, which sits in the heap
+# (src/guest_fiber.c).
 METER      := $(B)/tools/wasm-meter
 METER_SRCS := tools/wasm-meter.c $(wildcard tools/meter/*.c)
 $(METER): $(METER_SRCS) $(wildcard tools/meter/*.h) | $(DEPS)
@@ -151,7 +155,7 @@ $(METER): $(METER_SRCS) $(wildcard tools/meter/*.h) | $(DEPS)
 
 $(G)/guest.metered.wasm: $(G)/guest.wasm $(METER) Makefile
 	@echo "  METER   $<"
-	$(Q)$(METER) --local-fuel $< $@
+	$(Q)$(METER) --local-fuel --stack-check $< $@
 
 # wasm2c output replaces the old only when it differs, so an unchanged
 # guest never triggers the long compile of guest.c.

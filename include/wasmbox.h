@@ -28,6 +28,8 @@
  *    build time and linked in) is loaded on the first wb_new(); every
  *    sandbox maps it copy-on-write.  Snapshots map one read-only view of
  *    it, on first use, to compare pages against.
+ *  - Per thread: the message of the last failed wb_snapshot_load() or
+ *    wb_snapshot_save() (wb_snapshot_errmsg()).
  *  - Per thread that runs sandboxes: a 64 MiB guest stack and a shadow
  *    region for undo logs (address space, touched pages only), freed when
  *    the thread ends (two pthread keys).
@@ -333,11 +335,13 @@ WB_API wb_status wb_submit_run(wb_sandbox *sb, size_t i);
  * fuel).  Every line carries a hash chain over the lines before it.
  * Format: docs/replay.md.
  *
- * To a file (created or truncated at wb_new, written as events happen;
- * path copied; WB_EIO at wb_new if it cannot be opened, and from wb_run if
- * a line could not be written) or to a sink (line borrowed for the call,
- * without the newline; ud must outlive the sandboxes).  Setting one
- * replaces the other.  Since 0.1. */
+ * To a file (created or truncated by each wb_new, so one sandbox per file:
+ * use a sink for several; written as events happen, flushed at each tool
+ * batch and run end; path copied; WB_EIO at wb_new if it cannot be
+ * created, and from wb_run if a line could not be written) or to a sink
+ * (line borrowed for the call, without the newline; ud must outlive the
+ * sandboxes; called on the thread running the sandbox).  Setting one
+ * replaces the other.  Thread: one per handle.  Since 0.1. */
 typedef void (*wb_journal_fn)(void *ud, const char *line, size_t len);
 WB_API wb_status wb_config_set_journal_file(wb_config *cfg, const char *path);
 WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, void *ud);
@@ -355,8 +359,9 @@ WB_API wb_status wb_config_set_journal_sink(wb_config *cfg, wb_journal_fn fn, vo
  * WB_EDIVERGED with wb_errmsg() naming the event, its kind and both sides.
  * At the end of each run stdout, stderr, value, status and exit code are
  * compared with the recorded ones (fuel too when the journal comes from
- * the same wasmbox version).  Path copied.  Cannot be combined with a
- * journal on the same config (WB_EINVAL at wb_new).  Since 0.1.
+ * the same wasmbox version).  Path copied; WB_EINVAL for unknown flags.
+ * Cannot be combined with a journal on the same config (WB_EINVAL at
+ * wb_new).  Thread: one per handle.  Since 0.1.
  *  WB_REPLAY_CONTINUE_LIVE  after a divergence the rest runs against the
  *      real host and providers; wb_run returns the run's own status and
  *      wb_replay_report() keeps the divergence.
@@ -463,6 +468,104 @@ WB_API wb_status wb_snapshot_load(const void *buf, size_t len, wb_snapshot **out
  * this thread (static per-thread storage; "" when none failed).
  * Thread: any.  Since 0.1. */
 WB_API const char *wb_snapshot_errmsg(void);
+
+/* ---------------------------------------------------------------- filesystem
+ *
+ * Every sandbox has its own in-memory filesystem (docs/filesystem.md):
+ * /workspace (writable, the scripts' working directory), /tmp (writable),
+ * /tools (read-only: README.md and tools.d.ts for the policy's tools), and
+ * any host folders mounted with wb_config_add_mount().  Files persist from
+ * run to run of the same sandbox; a run that traps or is stopped hard has
+ * its file changes rolled back with its memory (writes to host mounts
+ * excepted).  JavaScript reaches them with require('fs'). */
+
+/* Quotas on the in-memory files: total bytes of file data (default 64 MiB,
+ * allowed 4 KiB to 16 GiB) and the number of files, directories and
+ * symlinks (default 10,000, allowed 1 to 10,000,000); 0 keeps a default.
+ * Past them writes fail with ENOSPC (bytes) or EDQUOT (count).  Host
+ * mounts do not count.  Since 0.1. */
+#define WB_FS_QUOTA_BYTES_MIN ((uint64_t)4 << 10)
+#define WB_FS_QUOTA_BYTES_MAX ((uint64_t)16 << 30)
+#define WB_FS_QUOTA_FILES_MAX ((uint64_t)10000000)
+WB_API wb_status wb_config_set_fs_quota(wb_config *cfg, uint64_t bytes, uint64_t files);
+
+/* Mounts the host folder host (must exist; resolved now) at guest, an
+ * absolute path in the sandbox such as /data or /workspace/data (not /,
+ * /workspace, /tmp or /tools themselves; mounts may not nest).  writable 0:
+ * read-only.  The guest cannot reach outside the folder: "..", absolute
+ * symlinks and symlinks leading out are refused, renames across the mount
+ * boundary fail with EXDEV.  Up to 64 mounts.  Strings are copied.
+ * Since 0.1. */
+WB_API wb_status wb_config_add_mount(wb_config *cfg, const char *host, const char *guest, int writable);
+
+/* Creates or replaces the file at path (absolute, e.g. "/workspace/in.csv")
+ * with len bytes of data (copied); parent folders are created.  Not while a
+ * run waits for tool answers (WB_ESTATE).  WB_EINVAL for a bad path or a
+ * quota (wb_errmsg() says which).  Thread: one per handle. */
+WB_API wb_status wb_fs_write(wb_sandbox *sb, const char *path, const void *data, size_t len);
+
+/* Reads the whole file at path.  OUT *data: len bytes plus a NUL, free
+ * with wb_fs_free().  WB_EINVAL when it is missing or not a file. */
+WB_API wb_status wb_fs_read(wb_sandbox *sb, const char *path, char **data, size_t *len);
+
+/* Creates the folder at path and any missing parents (an existing folder
+ * is fine). */
+WB_API wb_status wb_fs_mkdir(wb_sandbox *sb, const char *path);
+
+/* Removes a file, a symlink, or a folder (with recursive non-zero, with
+ * everything in it). */
+WB_API wb_status wb_fs_remove(wb_sandbox *sb, const char *path, int recursive);
+
+/* Lists the folder at path: one name per line, sorted, "/" after folders.
+ * OUT *text: NUL-terminated, free with wb_fs_free(). */
+WB_API wb_status wb_fs_list(wb_sandbox *sb, const char *path, char **text, size_t *len);
+
+/* Frees what wb_fs_read() and wb_fs_list() return (NULL is fine). */
+WB_API void wb_fs_free(void *p);
+
+/* ---------------------------------------------------------------- sessions
+ *
+ * Named sandbox states in a SQLite database, as `wasmbox run --session`
+ * keeps them (docs/sessions.md).  A commit is one transaction (a process
+ * killed at any point leaves the previous state); a session saved by
+ * another guest build is refused.
+ *
+ *   wb_session_db *db;  wb_session_db_open(NULL, &db);
+ *   wb_session_restore(db, "work", sb, &found);   // found 0: a new session
+ *   wb_run(sb, ...);
+ *   wb_session_commit(db, "work", sb);
+ *
+ * Names: 1 to 128 of A-Z a-z 0-9 . _ - (not starting with . or -). */
+typedef struct wb_session_db wb_session_db;
+
+/* Opens or creates the database at path (NULL: $XDG_DATA_HOME/wasmbox/
+ * sessions.db, else ~/.local/share/wasmbox/sessions.db, its folder made
+ * if needed).  OUT *out: close with wb_session_db_close(), also when the
+ * call fails (it then carries wb_session_db_errmsg()); NULL only when out
+ * of memory.  Thread: any; the handle then one thread at a time.  Since 0.1. */
+WB_API wb_status wb_session_db_open(const char *path, wb_session_db **out);
+WB_API void wb_session_db_close(wb_session_db *db);
+
+/* Detail on the last failure on db.  Borrowed: valid until the next call
+ * on db.  Since 0.1. */
+WB_API const char *wb_session_db_errmsg(const wb_session_db *db);
+
+/* Puts session name's state into sb (*found 1), or leaves sb alone when
+ * there is no such session (*found 0: the next commit creates it).
+ * WB_EINVAL for a session of another guest build or a corrupt one,
+ * WB_EMEMLIMIT when it does not fit sb's memory limit, WB_EIO for the
+ * database.  found may be NULL.  Since 0.1. */
+WB_API wb_status wb_session_restore(wb_session_db *db, const char *name, wb_sandbox *sb, int *found);
+
+/* Saves sb's state as session name.  Commit what you restored: if another
+ * process committed the session since this handle restored it (or, for
+ * a new session, created it), the commit is refused with WB_ESTATE and
+ * nothing is written.  Only the 16 KiB windows of memory that changed
+ * since the restore or last commit are compressed again.  Since 0.1. */
+WB_API wb_status wb_session_commit(wb_session_db *db, const char *name, wb_sandbox *sb);
+
+/* Removes session name (*found 0 if there was none; found may be NULL). */
+WB_API wb_status wb_session_remove(wb_session_db *db, const char *name, int *found);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "tools.h"
 #include "journal/journal.h"
+#include "vfs/vfs.h"
 
 #define WB__CONFIG_MAGIC 0x77626366u /* "wbcf" */
 
@@ -16,6 +17,7 @@ struct wb_config {
     wb__options opt;
     wb__tool_opts tools;
     wb__journal_opts journal; /* record/replay: setters in src/journal/journal_config.c */
+    wb__fs_config fs;
     char errmsg[WB__ERRMSG_MAX];
 };
 
@@ -65,6 +67,7 @@ void wb_config_free(wb_config *cfg)
         cfg->magic = 0;
         wb__tool_opts_free(&cfg->tools);
         wb__journal_opts_free(&cfg->journal);
+        wb__fs_config_free(&cfg->fs);
         free(cfg);
     }
 }
@@ -230,4 +233,37 @@ wb_status wb_config_set_audit_callback(wb_config *cfg, wb_audit_fn fn, void *ud)
     cfg->tools.audit_fn = fn;
     cfg->tools.audit_ud = ud;
     return WB_OK;
+}
+
+/* ---------------------------------------------------------------- filesystem (src/vfs/) */
+
+const wb__fs_config *wb__config_fs(const wb_config *cfg)
+{
+    return ok(cfg) ? &cfg->fs : NULL;
+}
+
+wb_status wb_config_set_fs_quota(wb_config *cfg, uint64_t bytes, uint64_t files)
+{
+    if (!ok(cfg))
+        return WB_EMISUSE;
+    if (bytes && (bytes < WB_FS_QUOTA_BYTES_MIN || bytes > WB_FS_QUOTA_BYTES_MAX))
+        return cfail(cfg, WB_EINVAL, "filesystem quota of %llu bytes is out of range: allowed %llu (4 KiB) to %llu "
+                     "(16 GiB), or 0 for the default %llu (64 MiB)", (unsigned long long)bytes,
+                     (unsigned long long)WB_FS_QUOTA_BYTES_MIN, (unsigned long long)WB_FS_QUOTA_BYTES_MAX,
+                     (unsigned long long)WB__VFS_DEFAULT_QUOTA_BYTES);
+    if (files > WB_FS_QUOTA_FILES_MAX)
+        return cfail(cfg, WB_EINVAL, "file quota of %llu is out of range: allowed 1 to %llu, or 0 for the default %u",
+                     (unsigned long long)files, (unsigned long long)WB_FS_QUOTA_FILES_MAX,
+                     WB__VFS_DEFAULT_QUOTA_FILES);
+    cfg->fs.quota_bytes = bytes;
+    cfg->fs.quota_files = files;
+    return WB_OK;
+}
+
+wb_status wb_config_add_mount(wb_config *cfg, const char *host, const char *guest, int writable)
+{
+    if (!ok(cfg))
+        return WB_EMISUSE;
+    int e = wb__fs_config_add_mount(&cfg->fs, host, guest, writable, cfg->errmsg, sizeof cfg->errmsg);
+    return e == 0 ? WB_OK : e == WB__VFS_ENOMEM ? WB_ENOMEM : WB_EINVAL;
 }

@@ -77,7 +77,7 @@ void Z_wasmboxZ_out_of_fuel(struct Z_wasmbox_instance_t *w)
         if (past && h->stop == WB__STOP_NONE)
             h->stop = WB__STOP_TIME;
     }
-    if (wb__host_check_interrupt(h) && wb__now_ms() >= h->interrupt_ms + WB__TIME_GRACE_MS)
+    if (wb__host_check_interrupt(h, WB__TIME_GRACE_MS) == 2)
         stop_hard(h, WB__STOP_INTERRUPT);
     give(h);
 }

@@ -2,9 +2,12 @@
  * guest/rt/fiber.h), for pipeline stages that stream into each other.
  *
  * A fiber is a native stack (src/runtime/rt_fiber.c) plus what must follow
- * the running code when it switches: the guest's shadow stack pointer, the
- * wb_try frames (src/guest_unwind.c) and the stack-overflow floor of
- * wasm-rt.h's prologue check.  Fiber 0 is the stack the run started on.
+ * the running code when it switches: the guest's shadow stack pointer and
+ * its lower limit (the global wb_stack_limit that the metering pass's
+ * --stack-check compares every stack pointer store with: a fiber's shadow
+ * stack sits in the heap, and must not grow over it), the wb_try frames
+ * (src/guest_unwind.c) and the stack-overflow floor of wasm-rt.h's
+ * prologue check.  Fiber 0 is the stack the run started on.
  * Fibers live for one guest call: whatever is left when the call returns
  * or traps is freed (wb__fibers_reset), so a snapshot never holds one. */
 #include <stdlib.h>
@@ -32,6 +35,7 @@ typedef struct {
     wb__rt_fiber rt;
     int state;
     u32 fn, arg, guest_sp;
+    u32 stack_limit; /* the metering pass's wb_stack_limit: its shadow stack's bottom */
     struct wb__unwind *unwind;
     uintptr_t floor;
     const void *bottom; /* for ASan: the stack's bounds */
@@ -60,9 +64,11 @@ static void switch_to(struct wb__fibers *fs, int to)
     Z_guest_instance_t *inst = fs->w->guest;
     fiber *a = &fs->f[fs->cur], *b = &fs->f[to];
     a->guest_sp = inst->w2c___stack_pointer;
+    a->stack_limit = inst->w2c_wb_stack_limit;
     a->unwind = h->unwind;
     a->floor = wb__rt_stack_floor;
     inst->w2c___stack_pointer = b->guest_sp;
+    inst->w2c_wb_stack_limit = b->stack_limit;
     h->unwind = b->unwind;
     wb__rt_stack_floor = b->floor;
     fs->cur = to;
@@ -98,10 +104,10 @@ static void fiber_main(void *arg)
     abort(); /* a finished fiber is never switched to */
 }
 
-u32 Z_wasmboxZ_fiber_new(struct Z_wasmbox_instance_t *w, u32 fn, u32 arg, u32 shadow_top)
+u32 Z_wasmboxZ_fiber_new(struct Z_wasmbox_instance_t *w, u32 fn, u32 arg, u32 shadow_lo, u32 shadow_top)
 {
     struct wb__fibers *fs = get(w->host);
-    if (!fs)
+    if (!fs || shadow_top <= shadow_lo)
         return 0;
     fs->w = w;
     for (int i = 1; i < MAX_FIBERS; i++) {
@@ -114,6 +120,7 @@ u32 Z_wasmboxZ_fiber_new(struct Z_wasmbox_instance_t *w, u32 fn, u32 arg, u32 sh
         f->fn = fn;
         f->arg = arg;
         f->guest_sp = shadow_top & ~15u;
+        f->stack_limit = shadow_lo;
         f->unwind = NULL;
         f->floor = (uintptr_t)f->rt.base + FIBER_MARGIN;
         f->bottom = f->rt.base;

@@ -257,9 +257,19 @@ void wb__guest_free(wb__guest *g)
     free(g);
 }
 
-int wb__guest_begin(wb__guest *g)
+/* The state changes: a fork image of the old one is of no more use (its
+ * children keep their own mappings of it). */
+static void fork_drop_image(wb__guest *g)
 {
     g->fork.gen++;
+    if (g->fork.fd >= 0)
+        close(g->fork.fd);
+    g->fork.fd = -1;
+}
+
+int wb__guest_begin(wb__guest *g)
+{
+    fork_drop_image(g);
     g->at_start = g->inst;
     /* With --stack-first the shadow stack is [0, initial stack pointer):
      * dead frames at the start of every run, not worth tracking. */
@@ -282,7 +292,7 @@ int wb__guest_rollback(wb__guest *g)
 /* The whole memory is the template's again: no fork image layer. */
 static void fork_reset(wb__guest *g)
 {
-    g->fork.gen++;
+    fork_drop_image(g);
     g->fork.base_lo = g->fork.base_hi = 0;
 }
 

@@ -46,19 +46,23 @@ int wb__host_should_stop(wb__host *h)
     /* deadline_ms is 0 outside runs (the template's initialisation). */
     if (!h->stop && wb__journal_time(h, 0) >= 1) /* the deadline, recorded or replayed */
         h->stop = WB__STOP_TIME;
-    wb__host_check_interrupt(h);
+    wb__host_check_interrupt(h, 0);
     return h->stop != WB__STOP_NONE;
 }
 
-int wb__host_check_interrupt(wb__host *h)
+int wb__host_check_interrupt(wb__host *h, double grace_ms)
 {
-    if (!atomic_load_explicit(&h->interrupt, memory_order_relaxed) || h->deadline_ms <= 0)
+    int live = atomic_load_explicit(&h->interrupt, memory_order_relaxed) && h->deadline_ms > 0;
+    if (live && h->stop == WB__STOP_INTERRUPT && grace_ms > 0 && wb__now_ms() >= h->interrupt_ms + grace_ms)
+        live = 2;
+    int level = wb__journal_interrupt(h, live); /* recorded, or replayed at the same check */
+    if (!level)
         return 0;
     if (h->stop == WB__STOP_NONE) {
         h->stop = WB__STOP_INTERRUPT;
         h->interrupt_ms = wb__now_ms();
     }
-    return h->stop == WB__STOP_INTERRUPT;
+    return h->stop == WB__STOP_INTERRUPT ? level : 0;
 }
 
 void wb__host_begin_run(wb__host *h)

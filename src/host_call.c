@@ -8,6 +8,7 @@
 #include "imports.h"
 #include "guest.h"
 #include "tools.h"
+#include "journal/journal.h"
 
 enum { OP_RESULT = 1, OP_TOOLS = 2, OP_READ = 3, OP_BATCH = 4, OP_POLL = 5, OP_TOOL_ARGV = 6 };
 enum { HC_OK = 0, HC_EFAULT = -1, HC_ENOSYS = -2, HC_ENOMEM = -3 };
@@ -40,6 +41,7 @@ static int tool_argv(wb__host *h, const void *p, size_t len)
     h->sync_answer = out.s;
     h->answer = out.s;
     h->answer_len = out.len;
+    wb__journal_stop_if_diverged(h); /* a strict replay that differed at this call */
     return (int)out.len;
 }
 

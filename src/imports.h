@@ -19,7 +19,7 @@ struct Z_wasmbox_instance_t {
  * agree). */
 uint32_t Z_wasmboxZ_try(struct Z_wasmbox_instance_t *, uint32_t, uint32_t, uint32_t);
 void Z_wasmboxZ_throw(struct Z_wasmbox_instance_t *, uint32_t);
-uint32_t Z_wasmboxZ_fiber_new(struct Z_wasmbox_instance_t *, uint32_t, uint32_t, uint32_t);
+uint32_t Z_wasmboxZ_fiber_new(struct Z_wasmbox_instance_t *, uint32_t, uint32_t, uint32_t, uint32_t);
 uint32_t Z_wasmboxZ_fiber_switch(struct Z_wasmbox_instance_t *, uint32_t);
 uint32_t Z_wasmboxZ_fiber_free(struct Z_wasmbox_instance_t *, uint32_t);
 

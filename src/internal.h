@@ -101,8 +101,8 @@ double wb__now_ms(void);
 /* 1 when the running guest should stop (deadline or output cap). */
 int wb__host_should_stop(wb__host *h);
 /* Turns a pending wb_interrupt() into a stop; 1 when the run is being
- * stopped for it. */
-int wb__host_check_interrupt(wb__host *h);
+ * stopped for it, 2 when that has lasted grace_ms (0: never 2). */
+int wb__host_check_interrupt(wb__host *h, double grace_ms);
 
 void wb__host_begin_run(wb__host *h);
 /* The guest's runtime self-tests (guest/rt/selftest.c: wb_try/wb_throw,

@@ -748,6 +748,40 @@ static int load_servers(loader *l, const wb__json *v, wb__policy *p)
     return 0;
 }
 
+/* ---------------------------------------------------------------- mounts */
+
+/* "mounts": [{"host": "/abs/folder", "guest": "/data", "mode": "ro"|"rw"}]
+ * (mode defaults to "ro"); each checked like wb_config_add_mount(). */
+static int load_mounts(loader *l, const wb__json *ms, wb__fs_config *fs)
+{
+    static const char *const keys[] = { "host", "guest", "mode", NULL };
+    if (!ms)
+        return 0;
+    if (want_type(l, ms, WB_JARR, "\"mounts\""))
+        return -1;
+    for (size_t i = 0; i < ms->u.arr.n; i++) {
+        const wb__json *m = ms->u.arr.v[i];
+        if (want_type(l, m, WB_JOBJ, "each entry of \"mounts\"") || check_keys(l, m, keys, "a mount"))
+            return -1;
+        const wb__json *host = wb__json_get(m, "host"), *guest = wb__json_get(m, "guest"), *mode = wb__json_get(m, "mode");
+        if (!host || !guest)
+            return lfail(l, AT(m), "a mount needs \"host\" (an absolute host folder) and \"guest\" (where it "
+                         "appears in the sandbox, e.g. \"/data\")");
+        if (want_type(l, host, WB_JSTR, "\"host\"") || want_type(l, guest, WB_JSTR, "\"guest\"") ||
+            (mode && want_type(l, mode, WB_JSTR, "\"mode\"")))
+            return -1;
+        if (host->u.str.s[0] != '/')
+            return lfail(l, AT(host), "mount \"host\" must be an absolute path, found \"%s\"", host->u.str.s);
+        if (mode && strcmp(mode->u.str.s, "ro") && strcmp(mode->u.str.s, "rw"))
+            return lfail(l, AT(mode), "mount \"mode\" must be \"ro\" or \"rw\", found \"%s\"", mode->u.str.s);
+        char msg[300];
+        if (wb__fs_config_add_mount(fs, host->u.str.s, guest->u.str.s, mode && !strcmp(mode->u.str.s, "rw"), msg,
+                                    sizeof msg))
+            return lfail(l, AT(m), "%s", msg);
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- policy */
 
 wb__policy *wb__policy_ref(wb__policy *p)
@@ -772,15 +806,17 @@ void wb__policy_unref(wb__policy *p)
     }
     free(p->servers);
     free(p->source);
+    wb__fs_config_free(&p->fs);
     wb__json_free(p->doc);
     free(p);
 }
 
 wb__policy *wb__policy_load(const char *text, size_t len, const char *source, char *err, size_t errsz)
 {
-    static const char *const keys[] = { "version", "tools", "budgets", "limits", "mcp_servers", NULL };
+    static const char *const keys[] = { "version", "tools", "budgets", "limits", "mcp_servers", "mounts", NULL };
     static const char *const budget_keys[] = { "max_calls", "max_calls_per_run", NULL };
-    static const char *const limit_keys[] = { "time_ms", "fuel", "memory_bytes", "output_bytes", NULL };
+    static const char *const limit_keys[] = { "time_ms", "fuel", "memory_bytes", "output_bytes", "fs_bytes",
+                                               "fs_files", NULL };
     loader l = { source ? source : "policy", err, errsz, NULL, NULL };
     wb__policy *p = calloc(1, sizeof *p);
     if (!p) {
@@ -851,6 +887,9 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             { "fuel", 1, (int64_t)1 << 62, offsetof(wb__policy, fuel) },
             { "memory_bytes", (int64_t)16 << 20, ((int64_t)4 << 30) - 65536, offsetof(wb__policy, memory_bytes) },
             { "output_bytes", 1024, (int64_t)1 << 30, offsetof(wb__policy, output_bytes) },
+            { "fs_bytes", (int64_t)WB_FS_QUOTA_BYTES_MIN, (int64_t)WB_FS_QUOTA_BYTES_MAX,
+              offsetof(wb__policy, fs.quota_bytes) },
+            { "fs_files", 1, (int64_t)WB_FS_QUOTA_FILES_MAX, offsetof(wb__policy, fs.quota_files) },
         };
         for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
             const wb__json *v = wb__json_get(limits, lim[i].key);
@@ -868,6 +907,8 @@ wb__policy *wb__policy_load(const char *text, size_t len, const char *source, ch
             *(uint64_t *)((char *)p + lim[i].off) = (uint64_t)n;
         }
     }
+    if (load_mounts(&l, wb__json_get(root, "mounts"), &p->fs))
+        goto fail;
     return p;
 fail:
     wb__policy_unref(p);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "json.h"
+#include "vfs/vfs.h"
 
 typedef enum {
     WB__OP_EQ, WB__OP_NE, WB__OP_LT, WB__OP_LE, WB__OP_GT, WB__OP_GE,
@@ -94,6 +95,9 @@ typedef struct wb__policy {
     int64_t max_calls, max_calls_per_run;
     /* "limits": 0 where the policy does not set one. */
     uint64_t time_ms, fuel, memory_bytes, output_bytes;
+    /* "mounts" and limits "fs_bytes"/"fs_files" (src/vfs/): the
+     * config's own settings come first. */
+    wb__fs_config fs;
 } wb__policy;
 
 /* Parses and validates a policy.  On failure returns NULL and err holds

@@ -114,6 +114,20 @@ void wb_free(wb_sandbox *sb)
     free(sb);
 }
 
+/* wb_fs_* (src/vfs/vfs_public.c): the sandbox's VFS and its message buffer. */
+wb_status wb__sandbox_fs(wb_sandbox *sb, struct wb__vfs **v, char **errbuf, size_t *errsz)
+{
+    if (!live(sb))
+        return WB_EMISUSE;
+    *errbuf = sb->errmsg;
+    *errsz = sizeof sb->errmsg;
+    if (sb->pending)
+        return fail(sb, WB_ESTATE, "the files cannot change while a run waits for tool call answers: "
+                    "finish the run with wb_step() first");
+    *v = sb->host.vfs;
+    return WB_OK;
+}
+
 const char *wb_errmsg(const wb_sandbox *sb)
 {
     if (!sb)
@@ -221,20 +235,29 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     } else {
         st = fail(sb, WB_ENOMEM, "the guest could not allocate %zu bytes for the script", sb->code_len);
     }
+    int rolled_back = 0;
     if (o->grow_denied && r->exit_code != 0) {
-        /* Out of memory inside the engine can also end in a trap (an
-         * allocation it cannot fail gracefully): then the run was rolled
-         * back, and the message says so. */
+        /* The script failed at the memory limit.  Whatever filled the
+         * memory (a global it kept growing) would stay and fail every
+         * later run, so the run is undone even when the engine failed
+         * gracefully; out of memory inside the engine can also end in a
+         * trap, which was rolled back already. */
+        if (!o->trap) {
+            int e = wb__guest_rollback(sb->guest);
+            if (e && wb__guest_reset(sb->guest))
+                sb->failed = 1;
+            wb__vfs_rollback(h->vfs);
+            rolled_back = 1;
+        }
         st = fail(sb, WB_EMEMLIMIT,
                   "memory limit %llu MiB reached (the guest asked for %.1f MiB)%s; raise it with "
                   "wb_config_set_memory_limit() or --memory",
                   (unsigned long long)(h->opt.memory_limit >> 20),
                   (double)o->grow_denied * WB__WASM_PAGE / (1024.0 * 1024.0),
-                  o->trap == 0 ? ""
-                  : sb->failed ? ", the guest failed and the sandbox could not be restored"
-                               : ", the guest failed and the sandbox was restored to its state before this run");
+                  sb->failed ? ", the guest failed and the sandbox could not be restored"
+                             : ", and the sandbox was restored to its state before this run");
     }
-    if (!o->trap) {
+    if (!o->trap && !rolled_back) {
         wb__guest_commit(sb->guest);
         wb__vfs_commit(h->vfs);
     }
@@ -320,8 +343,11 @@ static wb_status begin(wb_sandbox *sb, wb_lang lang, const char *code, size_t le
     if (jst != WB_OK)
         return jst;
     int e = wb__guest_begin(sb->guest);
-    if (e)
+    if (e) {
+        wb__journal_end je = { WB_ENOMEM, -1, "", "", NULL, 0, 0, 0 }; /* the journal's run ends too */
+        wb__journal_run_end(sb->host.journal, &je, sb->errmsg, sizeof sb->errmsg);
         return fail(sb, WB_ENOMEM, "wb_run: cannot prepare the run's undo log: %s", strerror(e));
+    }
     wb__vfs_begin(sb->host.vfs);
     wb__host_begin_run(&sb->host);
     wb__fuel_begin(&sb->host);

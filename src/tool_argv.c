@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "tools.h"
+#include "journal/journal.h"
 
 static const wb__json *param_schema(const wb__tool *t, const char *key)
 {
@@ -182,9 +183,13 @@ int wb__tool_argv(wb__host *h, const char *req, size_t len, wb__str *out)
         wb__str_add(&batch, args.s, args.len);
         wb__str_addz(&batch, "}]");
         wb__str res = {0};
-        if (!batch.oom && wb__tools_take_batch(h->tools, batch.s, batch.len))
+        size_t waiting = batch.oom ? 0 : wb__tools_take_batch(h->tools, batch.s, batch.len);
+        /* Recorded, or answered from a replay's journal (host_call.c stops
+         * the guest if that replay diverged). */
+        if (!batch.oom && wb__journal_batch(h->journal, batch.s, batch.len, h->tools, &waiting) == WB_OK && waiting)
             wb__tools_run_all(h->tools);
         wb__tools_results(h->tools, &res);
+        wb__journal_batch_done(h->journal, res.s ? res.s : "[]", res.s ? res.len : 2);
         simple_answer(res.s ? res.s : "", res.len, out);
         wb__str_free(&res);
     }

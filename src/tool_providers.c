@@ -234,6 +234,10 @@ static void run_one(const wb__call *c, struct wb_tool_reply *r)
     const wb__provider *pr = &c->tool->prov;
     switch (pr->kind) {
     case WB__PROV_CALLBACK: {
+        if (!c->cb) { /* a strict replay has no callbacks: the journal answers, this never runs */
+            reply_fail(r, "tool \"%s\" failed: no callback is registered in this process", c->name);
+            break;
+        }
         wb_status st = c->cb->fn(c->cb->ud, c->name, c->args, c->args_len, r);
         if (!r->done)
             reply_fail(r, "tool \"%s\" failed: its callback returned %s without a reply", c->name,

@@ -123,6 +123,10 @@ static void usage(FILE *f)
             "  --local-fuel        count in a local per function, synced around calls:\n"
             "                      faster, but a store to wb_fuel from another thread is\n"
             "                      lost (no watchdog by zeroing the fuel)\n"
+            "  --stack-check       trap when a store to the stack pointer (global 0)\n"
+            "                      goes below the exported i32 global \"wb_stack_limit\"\n"
+            "                      (initially 0: no limit); for shadow stacks that are\n"
+            "                      not first in memory, such as fibers'\n"
             "  --naive             (tests only) charge 1 before every instruction\n"
             "  -h, --help          this text\n");
 }
@@ -227,6 +231,8 @@ int main(int argc, char **argv)
             opts.naive = true;
         } else if (!strcmp(a, "--local-fuel")) {
             opts.local_fuel = true;
+        } else if (!strcmp(a, "--stack-check")) {
+            opts.stack_check = true;
         } else if (!strcmp(a, "--strip-names")) {
             opts.strip_names = true;
         } else if (!strcmp(a, "--initial-fuel") || !strncmp(a, "--initial-fuel=", 15)) {

@@ -16,6 +16,7 @@
 #include "quickjs.h"
 #include "../rt/host.h"
 #include "../rt/selftest.h"
+#include "fs.h"
 
 /* Added to quickjs.c by tools/patch-quickjs.sh: frees queued jobs unrun. */
 void JS_DropPendingJobs(JSRuntime *rt);
@@ -270,6 +271,8 @@ int wb_guest_init(void)
     JS_FreeValue(ctx, fn);
     JS_FreeValue(ctx, args[1]);
     if (JS_IsException(prelude))
+        return report_pending_exception();
+    if (wb_fs_install(ctx)) /* require(), fs, path: guest/js/fs.c */
         return report_pending_exception();
     fn = JS_Eval(ctx, (const char *)wb_tools_js, wb_tools_js_len, "tools.js",
                  JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);

@@ -13,7 +13,8 @@
 #include <stddef.h>
 
 /* A fiber that will run fn(arg) when first switched to, with a shadow
- * stack of stack_size bytes (64 KiB is plenty for most C).  Returns its id
+ * stack of stack_size bytes (64 KiB is plenty for most C; going past it
+ * traps, it never overwrites the heap).  Returns its id
  * (> 0), or 0 when out of memory or fibers (at most 63 at once). */
 int wb_fiber_new(int (*fn)(void *arg), void *arg, size_t stack_size);
 

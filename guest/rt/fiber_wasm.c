@@ -8,7 +8,7 @@
 #include "fiber.h"
 
 __attribute__((import_module("wasmbox"), import_name("fiber_new")))
-int32_t wb__host_fiber_new(int32_t fn, int32_t arg, int32_t shadow_top);
+int32_t wb__host_fiber_new(int32_t fn, int32_t arg, int32_t shadow_lo, int32_t shadow_hi);
 __attribute__((import_module("wasmbox"), import_name("fiber_switch")))
 int32_t wb__host_fiber_switch(int32_t id);
 __attribute__((import_module("wasmbox"), import_name("fiber_free")))
@@ -28,7 +28,7 @@ int wb_fiber_new(int (*fn)(void *arg), void *arg, size_t stack_size)
     void *stack = malloc(stack_size);
     if (!stack)
         return 0;
-    int id = wb__host_fiber_new((int32_t)(uintptr_t)fn, (int32_t)(uintptr_t)arg,
+    int id = wb__host_fiber_new((int32_t)(uintptr_t)fn, (int32_t)(uintptr_t)arg, (int32_t)(uintptr_t)stack,
                                 (int32_t)((uintptr_t)stack + stack_size));
     if (id <= 0 || id >= MAX_FIBERS) {
         free(stack);

@@ -8,7 +8,6 @@
 
 /* The replay command's lines of --help. */
 #define CLI_REPLAY_HELP                                                              \
-    "\n"                                                                             \
     "replay options (wasmbox replay JOURNAL; docs/replay.md):\n"                     \
     "  --continue-live      after a divergence, run the rest against the real\n"     \
     "                       clock, randomness and tool providers\n"                  \

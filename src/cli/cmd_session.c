@@ -30,7 +30,7 @@ static const char session_usage[] =
     "again). export writes a self-checking file that import reads back, on\n"
     "this or another machine with the same build.\n"
     "\n"
-    "exit status: 0 ok, 2 usage error, 5 no such session or a database error\n";
+    "exit status: 0 ok, 2 usage error, 6 no such session or a database error\n";
 
 int cli_session_option(cli_session *s, int argc, char **argv, int *i)
 {
@@ -54,7 +54,7 @@ static int open_store(cli_session *s)
 {
     if (s->store)
         return 0;
-    struct wb__store *st = NULL;
+    struct wb_session_db *st = NULL;
     if (wb__store_open(s->db, &st) != WB_OK) {
         fprintf(stderr, "wasmbox: %s\n", wb__store_errmsg(st));
         wb__store_close(st);
@@ -242,7 +242,7 @@ int cmd_session(int argc, char **argv)
     int rc = open_store(&s);
     if (rc)
         return rc;
-    struct wb__store *st = s.store;
+    struct wb_session_db *st = s.store;
     const char *name = npos > 1 ? pos[1] : NULL;
     if (name && wb__store_check_name(st, name) != WB_OK) {
         fprintf(stderr, "wasmbox: %s\n", wb__store_errmsg(st));

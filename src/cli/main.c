@@ -11,6 +11,7 @@
 #include "wasmbox.h"
 #include "cli.h"
 #include "session.h"
+#include "cli_fs.h"
 
 
 static const char usage_text[] =
@@ -23,7 +24,9 @@ static const char usage_text[] =
     "       wasmbox --help | --version\n"
     "\n"
     "Runs JavaScript (ES2023, QuickJS) inside WebAssembly: no network, no host\n"
-    "files, no real clock unless allowed. console.log goes to stdout,\n"
+    "files (the sandbox has its own: /workspace, the working directory, /tmp\n"
+    "and /tools; require('fs') reads and writes them), no real clock unless\n"
+    "allowed. console.log goes to stdout,\n"
     "console.error to stderr; an uncaught exception prints its name, message and\n"
     "stack on stderr. Top-level await works.\n"
     "\n"
@@ -51,6 +54,7 @@ static const char usage_text[] =
     "  --record FILE        write a journal of every outside input (clock, random,\n"
     "                       tool results, ...) to FILE, for wasmbox replay\n"
     "%s"
+    WB_CLI_FS_HELP
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
@@ -134,6 +138,7 @@ static int cmd_run(int argc, char **argv)
     }
     int rc = EXIT_USAGE, k;
     cli_session sess = {0};
+    wb_cli_fs fsopt = { 0 };
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int sr = cli_session_option(&sess, argc, argv, &i);
@@ -142,6 +147,13 @@ static int cmd_run(int argc, char **argv)
         if (sr > 0)
             continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        int mine = wb_cli_fs_option(&fsopt, cfg, a, val); /* --workspace, --mount, --fs-quota */
+        if (mine < 0)
+            goto out;
+        if (mine) {
+            i++;
+            continue;
+        }
         if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
             if (!val) { rc = cli_usage_error("%s needs the code to run", a); goto out; }
             eval = val; i++;
@@ -201,9 +213,18 @@ static int cmd_run(int argc, char **argv)
         free(code);
         goto out;
     }
+    if (wb_cli_fs_before(&fsopt, sb)) {
+        wb_free(sb);
+        free(code);
+        rc = EXIT_SANDBOX;
+        goto out;
+    }
     wb_result *r = NULL;
     st = wb_run(sb, WB_JS, eval ? eval : code, len, &r);
+    int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: copied back */
     rc = cli_print_result(sb, st, r, print, json);
+    if (copy_failed && rc == 0)
+        rc = EXIT_SANDBOX;
     wb_result_free(r);
     int src = cli_session_commit(&sess, sb, st);
     if (src && rc == 0)
@@ -212,6 +233,7 @@ static int cmd_run(int argc, char **argv)
     free(code);
 out:
     cli_session_close(&sess);
+    wb_cli_fs_free(&fsopt);
     wb_config_free(cfg);
     return rc;
 }

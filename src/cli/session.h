@@ -19,12 +19,12 @@
 /* Exit status when a session cannot be opened, restored or saved. */
 #define CLI_EXIT_SESSION 6
 
-struct wb__store;
+struct wb_session_db;
 
 typedef struct {
     const char *name; /* --session NAME, or NULL */
     const char *db;   /* --db PATH, or NULL: the default database */
-    struct wb__store *store;
+    struct wb_session_db *store;
     int64_t version;  /* the row's version when restored (0: new session) */
 } cli_session;
 

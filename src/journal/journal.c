@@ -64,11 +64,11 @@ void wb__journal_free(wb__journal *j)
         fclose(j->file);
     wb__str_free(&j->batch);
     for (size_t i = 0; i < j->nlines; i++) {
-        free(j->lines[i].text);
-        free(j->lines[i].code_buf);
+        free(j->lines[i].code);
         wb__json_free(j->lines[i].doc);
     }
     free(j->lines);
+    free(j->text);
     free(j->runs);
     free(j->source);
     wb__policy_unref(j->policy);
@@ -117,6 +117,7 @@ wb_status wb__journal_run_begin(wb__journal *j, int lang, const char *code, size
     j->in_run = 1;
     j->checks = 0;
     j->time_level = 0;
+    j->interrupt_level = 0;
     j->diverged_this_run = 0;
     char hex[65];
     wb__sha256_of(code, len, hex);
@@ -133,7 +134,7 @@ wb_status wb__journal_run_begin(wb__journal *j, int lang, const char *code, size
         return WB_OK;
     char now[200];
     snprintf(now, sizeof now, "run %zu: lang %d, code sha256 %.16s... (%zu bytes)", j->run, lang, hex, len);
-    const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
+    const wb__jline *l = wb__jr_line(j, j->pos);
     if (!l || strcmp(l->kind, "run")) {
         const char *r = l ? l->text : "(the journal ends here)";
         wb__jr_diverge(j, j->pos, j->run > j->nruns ? "the journal has no more runs" : "a run starts here in the replay, "
@@ -142,13 +143,12 @@ wb_status wb__journal_run_begin(wb__journal *j, int lang, const char *code, size
         uint64_t rl = 0;
         const wb__json *ch = wb__jr_get(l, "code_sha256");
         char rec[200];
-        snprintf(rec, sizeof rec, "run %zu: lang %s, code sha256 %.16s... (%zu bytes)", j->run,
-                 wb__jr_get(l, "lang") && wb__jr_get(l, "lang")->type == WB_JNUM ? wb__jr_get(l, "lang")->u.num.text : "?",
-                 ch && ch->type == WB_JSTR ? ch->u.str.s : "?", l->code_len);
+        rl = l->lang;
+        snprintf(rec, sizeof rec, "run %zu: lang %llu, code sha256 %.16s... (%zu bytes)", j->run,
+                 (unsigned long long)rl, ch && ch->type == WB_JSTR ? ch->u.str.s : "?", l->code_len);
         char chk[65];
         wb__sha256_of(l->code, l->code_len, chk);
-        if (!wb__jr_u64(wb__jr_get(l, "lang"), &rl) || rl != (uint64_t)lang || !ch || ch->type != WB_JSTR ||
-            strcmp(ch->u.str.s, hex) || strcmp(chk, hex))
+        if (rl != (uint64_t)lang || !ch || ch->type != WB_JSTR || strcmp(ch->u.str.s, hex) || strcmp(chk, hex))
             wb__jr_diverge(j, j->pos, strcmp(chk, ch && ch->type == WB_JSTR ? ch->u.str.s : "")
                                ? "the recorded code does not match its code_sha256 (the journal was edited)"
                                : "different code or language", rec, strlen(rec), now, strlen(now));
@@ -181,7 +181,7 @@ static int differs(wb__journal *j, size_t li, const char *what, const char *rec,
 
 static void check_end(wb__journal *j, const wb__journal_end *e)
 {
-    const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
+    const wb__jline *l = wb__jr_line(j, j->pos);
     if (!l || strcmp(l->kind, "end")) {
         const char *r = l ? l->text : "(the journal ends inside this run: the recording was cut short)";
         wb__jr_diverge(j, j->pos, l ? "the recording has more events in this run; the replay's run ended "

@@ -84,6 +84,11 @@ const char *wb__journal_report(const wb__journal *j);
 
 /* ------------------------------------------------------------ events */
 
+/* Inside a guest call: a strict replay that diverged since the run began
+ * stops the guest hard (does not return).  For event sites that must
+ * free their memory first (the shell's synchronous tool calls). */
+void wb__journal_stop_if_diverged(wb__host *h);
+
 /* Clock read: *ns is the host's value; REPLAY replaces it. */
 void wb__journal_clock(wb__host *h, uint32_t clock_id, uint64_t *ns);
 
@@ -92,9 +97,12 @@ void wb__journal_random(wb__host *h, void *buf, size_t len);
 
 /* Reads of outside data (stdin, host mounts).  live reads up to cap bytes
  * into buf and returns the count or a negative errno; NULL reads nothing.
- * RECORD calls live and records the outcome; REPLAY returns the recorded
- * outcome without calling live (the file may be gone).  Returns what
- * live would. */
+ * name (not NULL) names what is read, e.g. the guest path of a mounted
+ * file.  RECORD calls live and records the outcome; REPLAY returns the
+ * recorded outcome without calling live (the file may be gone).  Returns
+ * what live would.  Like every hook called from inside a guest call, a
+ * strict replay that diverges here does not return (the guest is stopped
+ * with a trap): hold no host memory or locks across the call. */
 enum { WB__JR_STDIN = 0, WB__JR_MOUNT = 1 };
 typedef long (*wb__journal_reader)(void *ud, void *buf, size_t cap);
 long wb__journal_read(wb__host *h, int source, const char *name, void *buf, size_t cap,
@@ -105,6 +113,13 @@ long wb__journal_read(wb__host *h, int source, const char *name, void *buf, size
  * each new level with the check's ordinal; REPLAY returns the recorded
  * level at the same check, so a time stop lands at the same place. */
 int wb__journal_time(wb__host *h, double grace_ms);
+
+/* Interrupt checks (wb_interrupt from another thread): live is 0, 1 (an
+ * interrupt is pending) or 2 (the run has ignored it for the grace).
+ * Returns the level to act on: RECORD notes each new level at the time
+ * check it follows; REPLAY returns the recorded level at the same check
+ * (or the live one, if the replay itself is interrupted). */
+int wb__journal_interrupt(wb__host *h, int live);
 
 /* A batch of tool calls was decided (wb__tools_take_batch).  RECORD keeps
  * the calls and decisions for the batch's line; REPLAY compares them and

@@ -11,9 +11,7 @@ wb_status wb_replay_next(const wb_sandbox *sb, wb_lang *lang, const char **code,
     if (j->run >= j->nruns)
         return WB_ESTATE;
     const wb__jline *l = &j->lines[j->runs[j->run]];
-    uint64_t v = 0;
-    wb__jr_u64(wb__jr_get(l, "lang"), &v);
-    *lang = (wb_lang)v;
+    *lang = (wb_lang)l->lang;
     *code = l->code;
     *len = l->code_len;
     return WB_OK;

@@ -56,12 +56,19 @@ static void stop_if_dead(wb__host *h)
     }
 }
 
-/* The next recorded event if it is of this kind; otherwise a divergence
- * and NULL. */
+void wb__journal_stop_if_diverged(wb__host *h)
+{
+    if (h->journal && h->journal->in_run && h->journal->diverged_this_run)
+        stop_if_dead(h);
+}
+
+/* The next recorded event if it is of this kind (an event kind, never
+ * "run" or "end": those are the runs' own); otherwise a divergence and
+ * NULL. */
 static const wb__jline *take(wb__journal *j, const char *kind, const char *now, size_t nlen)
 {
-    const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
-    if (l && !strcmp(l->kind, kind) && strcmp(kind, "end") && strcmp(kind, "run")) {
+    const wb__jline *l = wb__jr_line(j, j->pos);
+    if (l && !strcmp(l->kind, kind)) {
         j->pos++;
         return l;
     }
@@ -231,7 +238,7 @@ int wb__journal_time(wb__host *h, double grace_ms)
     if (replaying(h)) {
         wb__journal *j = h->journal;
         j->checks++;
-        const wb__jline *l = j->pos < j->nlines ? &j->lines[j->pos] : NULL;
+        const wb__jline *l = wb__jr_line(j, j->pos);
         uint64_t check = 0, level = 0;
         if (l && !strcmp(l->kind, "deadline") && wb__jr_u64(wb__jr_get(l, "check"), &check) && check <= j->checks) {
             if (check < j->checks || !wb__jr_u64(wb__jr_get(l, "level"), &level) || level < 1 || level > 2) {
@@ -265,6 +272,31 @@ int wb__journal_time(wb__host *h, double grace_ms)
         return j->time_level;
     }
     return level;
+}
+
+int wb__journal_interrupt(wb__host *h, int live)
+{
+    wb__journal *j = h->journal;
+    if (recording(h)) {
+        if (live > j->interrupt_level) {
+            j->interrupt_level = live;
+            record_line(h, "{\"kind\":\"interrupt\",\"check\":%llu,\"level\":%d", (unsigned long long)j->checks,
+                        live);
+        }
+        return j->interrupt_level;
+    }
+    if (!replaying(h))
+        return live;
+    const wb__jline *l = wb__jr_line(j, j->pos);
+    uint64_t check = 0, level = 0;
+    if (l && !strcmp(l->kind, "interrupt") && wb__jr_u64(wb__jr_get(l, "check"), &check) && check == j->checks &&
+        wb__jr_u64(wb__jr_get(l, "level"), &level) && level >= 1 && level <= 2) {
+        j->pos++;
+        j->interrupt_level = (int)level > j->interrupt_level ? (int)level : j->interrupt_level;
+    }
+    /* An interrupt of the replay itself is obeyed too: the outcome will
+     * then differ from the recording's, and say so. */
+    return live > j->interrupt_level ? live : j->interrupt_level;
 }
 
 /* ---------------------------------------------------------------- tools */
@@ -403,7 +435,7 @@ wb_status wb__journal_batch_done(wb__journal *j, const char *results, size_t len
     }
     if (j->mode != WB__JR_REPLAY)
         return j->mode == WB__JR_DEAD ? WB_EDIVERGED : WB_OK;
-    const wb__json *rec = wb__jr_get(&j->lines[j->batch_line], "results");
+    const wb__json *rec = wb__jr_get(wb__jr_line(j, j->batch_line), "results");
     wb__str a = {0}, b = {0};
     if (rec)
         wb__json_write(&a, rec);

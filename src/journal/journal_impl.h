@@ -14,17 +14,20 @@ enum { WB__JR_RECORD = 1, WB__JR_REPLAY, WB__JR_LIVE, WB__JR_DEAD };
 #define WB__CHAIN_PREFIX ",\"chain\":\""
 #define WB__CHAIN_SUFFIX_LEN (sizeof WB__CHAIN_PREFIX - 1 + 64 + 2)
 
-/* One line of a journal being replayed. */
+/* One line of a journal being replayed.  Lines are checked when the
+ * journal is loaded, but kept as text: a parsed document costs a 16 KiB
+ * arena, and a journal may hold a million events.  wb__jr_line() parses
+ * the one line in use. */
 typedef struct {
-    char *text; /* the line without its newline, NUL-terminated */
+    char *text; /* the line without its newline, NUL-terminated (in j->text) */
     size_t len;
-    wb__jdoc *doc;
+    char kind[16]; /* "kind", cut to 15 bytes */
+    wb__jdoc *doc; /* while this is the open line */
     const wb__json *root;
-    const char *kind; /* root's "kind" */
     /* "run" lines: the code (decoded when it was stored as base64). */
-    unsigned char *code_buf;
-    const char *code;
+    char *code;
     size_t code_len;
+    uint64_t lang;
 } wb__jline;
 
 struct wb__journal {
@@ -39,7 +42,9 @@ struct wb__journal {
     wb__str batch; /* a tools line between wb__journal_batch and _done */
     /* REPLAY */
     char *source; /* file name, for messages */
+    char *text; /* the whole journal; lines point into it */
     wb__jline *lines;
+    size_t open; /* the line whose document is parsed (SIZE_MAX: none) */
     size_t nlines;
     size_t pos; /* next line to take */
     size_t *runs; /* indexes of the "run" lines */
@@ -52,6 +57,7 @@ struct wb__journal {
     int in_run;
     uint64_t checks;   /* time checks so far in this run */
     int time_level;    /* the highest wb__journal_time level so far */
+    int interrupt_level; /* the same for wb__journal_interrupt */
     int diverged_this_run;
     char report[1024];
 };
@@ -74,6 +80,9 @@ wb_status wb__jr_parse(wb__journal *j, const char *text, size_t len, const char 
  * recorded one; *use_policy is set when the recorded one must be used. */
 wb_status wb__jr_apply_header(wb__journal *j, wb__options *opt, const wb__policy *cfg_policy, int *use_policy,
                               char *msg, size_t msgsz);
+/* Line li parsed (NULL past the end).  Opening a line closes the one
+ * opened before: use its values before opening another. */
+const wb__jline *wb__jr_line(wb__journal *j, size_t li);
 const wb__json *wb__jr_get(const wb__jline *l, const char *key);
 int wb__jr_u64(const wb__json *v, uint64_t *out);
 

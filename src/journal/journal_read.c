@@ -1,5 +1,6 @@
 /* Reading a journal back for replay: lines, the hash chain, the header. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,22 +49,16 @@ static char *read_file(const char *path, size_t *len, char *msg, size_t msgsz)
     return b.s ? b.s : calloc(1, 1);
 }
 
-/* Parses one line, checks its chain value against the previous line's
- * and takes the code out of "run" lines. */
-static wb_status take_line(wb__journal *j, wb__jline *l, size_t no, char *msg, size_t msgsz)
+/* Checks one line: valid JSON, an object with a "kind", its chain value
+ * right after the previous line's; keeps the code of "run" lines.  The
+ * parsed document is dropped: lines are parsed again when used. */
+static wb_status check_line(wb__journal *j, wb__jline *l, size_t no, wb__json *root, char *msg, size_t msgsz)
 {
-    char err[200], why[400];
-    wb__json *root;
-    l->doc = wb__json_parse(l->text, l->len, &root, err, sizeof err);
-    if (!l->doc) {
-        snprintf(why, sizeof why, "not valid JSON (%s)", err);
-        return lfail(msg, msgsz, WB_EINVAL, j->source, no, why);
-    }
-    l->root = root;
+    char why[400];
     const wb__json *kind = root->type == WB_JOBJ ? wb__json_get(root, "kind") : NULL;
     if (!kind || kind->type != WB_JSTR)
         return lfail(msg, msgsz, WB_EINVAL, j->source, no, "not a journal line: an object with a \"kind\" is expected");
-    l->kind = kind->u.str.s;
+    snprintf(l->kind, sizeof l->kind, "%s", kind->u.str.s);
     size_t sl = WB__CHAIN_SUFFIX_LEN;
     const wb__json *chain = wb__json_get(root, "chain");
     if (!chain || chain->type != WB_JSTR || chain->u.str.len != 64 || l->len < sl ||
@@ -84,17 +79,20 @@ static wb_status take_line(wb__journal *j, wb__jline *l, size_t no, char *msg, s
     if (strcmp(l->kind, "run"))
         return WB_OK;
     const wb__json *code = wb__json_get(root, "code"), *b64 = wb__json_get(root, "code_base64");
+    if (!wb__jr_u64(wb__json_get(root, "lang"), &l->lang))
+        return lfail(msg, msgsz, WB_EINVAL, j->source, no, "a \"run\" line needs \"lang\", a whole number");
     if (code && code->type == WB_JSTR) {
-        l->code = code->u.str.s;
+        if (!(l->code = malloc(code->u.str.len + 1)))
+            return lfail(msg, msgsz, WB_ENOMEM, j->source, no, "out of memory");
+        memcpy(l->code, code->u.str.s, code->u.str.len + 1);
         l->code_len = code->u.str.len;
     } else if (b64 && b64->type == WB_JSTR) {
         int bad;
-        l->code_buf = wb__b64_decode(b64->u.str.s, b64->u.str.len, &l->code_len, &bad);
-        if (!l->code_buf)
+        l->code = (char *)wb__b64_decode(b64->u.str.s, b64->u.str.len, &l->code_len, &bad);
+        if (!l->code)
             return lfail(msg, msgsz, bad ? WB_EINVAL : WB_ENOMEM, j->source, no,
                          bad ? "\"code_base64\" is not base64" : "out of memory");
-        l->code_buf[l->code_len] = 0;
-        l->code = (const char *)l->code_buf;
+        l->code[l->code_len] = 0;
     } else {
         return lfail(msg, msgsz, WB_EINVAL, j->source, no, "a \"run\" line needs \"code\" or \"code_base64\"");
     }
@@ -104,6 +102,42 @@ static wb_status take_line(wb__journal *j, wb__jline *l, size_t no, char *msg, s
     j->runs = r;
     j->runs[j->nruns++] = (size_t)(l - j->lines);
     return WB_OK;
+}
+
+static wb_status take_line(wb__journal *j, wb__jline *l, size_t no, char *msg, size_t msgsz)
+{
+    char err[200], why[300];
+    wb__json *root;
+    wb__jdoc *d = wb__json_parse(l->text, l->len, &root, err, sizeof err);
+    if (!d) {
+        snprintf(why, sizeof why, "not valid JSON (%s)", err);
+        return lfail(msg, msgsz, WB_EINVAL, j->source, no, why);
+    }
+    wb_status st = check_line(j, l, no, root, msg, msgsz);
+    wb__json_free(d);
+    return st;
+}
+
+const wb__jline *wb__jr_line(wb__journal *j, size_t li)
+{
+    if (li >= j->nlines)
+        return NULL;
+    wb__jline *l = &j->lines[li];
+    if (j->open == li && l->doc)
+        return l;
+    if (j->open < j->nlines) {
+        wb__json_free(j->lines[j->open].doc);
+        j->lines[j->open].doc = NULL;
+        j->lines[j->open].root = NULL;
+    }
+    char err[200];
+    wb__json *root;
+    /* It parsed when loaded; only out of memory can fail now, and then
+     * the line reads as empty (a divergence, not a crash). */
+    l->doc = wb__json_parse(l->text, l->len, &root, err, sizeof err);
+    l->root = l->doc ? root : NULL;
+    j->open = li;
+    return l;
 }
 
 wb_status wb__jr_load(wb__journal *j, const char *path, char *msg, size_t msgsz)
@@ -119,8 +153,11 @@ wb_status wb__jr_load(wb__journal *j, const char *path, char *msg, size_t msgsz)
 
 wb_status wb__jr_parse(wb__journal *j, const char *text, size_t len, const char *path, char *msg, size_t msgsz)
 {
-    if (!(j->source = strdup(path)))
+    j->open = SIZE_MAX;
+    if (!(j->source = strdup(path)) || !(j->text = malloc(len + 1)))
         return WB_ENOMEM;
+    memcpy(j->text, text, len);
+    j->text[len] = 0;
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
         n += text[i] == '\n';
@@ -129,17 +166,13 @@ wb_status wb__jr_parse(wb__journal *j, const char *text, size_t len, const char 
     if (!j->lines)
         return WB_ENOMEM;
     wb_status st = WB_OK;
-    const char *p = text, *end = text + len;
+    char *p = j->text, *end = j->text + len;
     while (p < end && st == WB_OK) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
         wb__jline *l = &j->lines[j->nlines++];
-        if (!(l->text = malloc(ll + 1))) {
-            st = WB_ENOMEM;
-            break;
-        }
-        memcpy(l->text, p, ll);
-        l->text[ll] = 0;
+        p[ll] = 0;
+        l->text = p;
         l->len = ll;
         st = take_line(j, l, j->nlines, msg, msgsz);
         p += ll + 1;
@@ -163,7 +196,7 @@ static int get_u64_field(const wb__json *o, const char *key, uint64_t *v)
 wb_status wb__jr_apply_header(wb__journal *j, wb__options *opt, const wb__policy *cfg_policy, int *use_policy,
                               char *msg, size_t msgsz)
 {
-    const wb__jline *h = &j->lines[0];
+    const wb__jline *h = wb__jr_line(j, 0);
     uint64_t format = 0;
     if (!get_u64_field(h->root, "format", &format) || format != WB__JOURNAL_FORMAT) {
         snprintf(msg, msgsz, "journal %s: format %s is not one this wasmbox reads (format %d)", j->source,

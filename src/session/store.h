@@ -18,7 +18,8 @@
 
 #include "../../include/wasmbox.h"
 
-typedef struct wb__store wb__store;
+/* The public wb_session_db (include/wasmbox.h) is this store. */
+typedef struct wb_session_db wb__store;
 
 #define WB__SESSION_NAME_MAX 128
 

@@ -69,6 +69,8 @@ enum {
 /* The one preopened directory (wasi-libc scans fds from 3 at start). */
 #define WB__VFS_PREOPEN_FD 3
 #define WB__VFS_PREOPEN_NAME "/"
+/* Not a guest fd: the host's own calls resolve paths from the root. */
+#define WB__VFS_ROOT_FD UINT32_MAX
 
 /* Defaults: 64 MiB of file data and 10,000 inodes per sandbox. */
 #define WB__VFS_DEFAULT_QUOTA_BYTES ((uint64_t)64 << 20)
@@ -84,6 +86,25 @@ typedef struct {
     char *guest; /* absolute guest path, e.g. "/data" */
     int writable;
 } wb__vfs_mount;
+
+/* The filesystem part of a wb_config (src/config.c holds one). */
+typedef struct {
+    uint64_t quota_bytes, quota_files; /* 0: default */
+    wb__vfs_mount *mounts;
+    size_t nmounts;
+} wb__fs_config;
+
+/* Checks and appends a mount (src/vfs/vfs_config.c): host must be an
+ * existing directory (stored canonical), guest an absolute path below /
+ * that is not /tools, /workspace or /tmp themselves.  0 or a WASI errno
+ * with msg filled. */
+int wb__fs_config_add_mount(wb__fs_config *c, const char *host, const char *guest, int writable, char *msg,
+                            size_t msgsz);
+int wb__fs_config_copy(wb__fs_config *dst, const wb__fs_config *src);
+void wb__fs_config_free(wb__fs_config *c);
+/* cfg's filesystem options, or NULL when cfg is not a live config
+ * (src/config.c). */
+const wb__fs_config *wb__config_fs(const wb_config *cfg);
 
 typedef struct {
     uint64_t quota_bytes; /* 0: default */

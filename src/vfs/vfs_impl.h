@@ -153,6 +153,10 @@ void wb__vres_free(wb__vres *r);
 /* The inode a directory fd stands for; errno when fd is not a dir fd. */
 int wb__vfs_dirfd(wb__vfs *v, uint32_t fd, uint32_t *ino);
 
+/* vfs_init.c: makes guest (an absolute path) a mount point for mount idx,
+ * creating missing parents.  0 or errno with msg filled. */
+int wb__vfs_graft_mount(wb__vfs *v, const char *guest, uint16_t idx, char *msg, size_t msgsz);
+
 /* vfs_mount.c: the same calls on a host mount; rel is the NUL-terminated
  * path below the mount's folder ("." for the folder itself). */
 int wb__vmount_open(const wb__vfs_mount *m, wb__vmount *out, char *msg, size_t msgsz);

@@ -42,7 +42,7 @@ static int sys_file(wb__vfs *v, uint32_t dir, const char *name, const char *text
 }
 
 /* Creates the mount point /a/b/c: parents as system directories. */
-static int mount_point(wb__vfs *v, const char *guest, uint16_t idx, char *msg, size_t msgsz)
+int wb__vfs_graft_mount(wb__vfs *v, const char *guest, uint16_t idx, char *msg, size_t msgsz)
 {
     uint32_t dir = WB__ROOT_INO, ino = 0;
     const char *p = guest;
@@ -125,7 +125,7 @@ int wb__vfs_new(const wb__vfs_opts *o, wb__vfs **out, char *msg, size_t msgsz)
         goto fail;
     }
     for (size_t i = 0; i < o->nmounts; i++) {
-        if ((e = mount_point(v, o->mounts[i].guest, (uint16_t)i, msg, msgsz)))
+        if ((e = wb__vfs_graft_mount(v, o->mounts[i].guest, (uint16_t)i, msg, msgsz)))
             goto fail;
         if ((e = wb__vmount_open(&o->mounts[i], &v->mounts[i], msg, msgsz)))
             goto fail;

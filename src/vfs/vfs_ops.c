@@ -62,8 +62,8 @@ static int ro_dir(wb__vfs *v, uint32_t dir)
 
 static int start(wb__vfs *v, uint32_t dirfd, const char *path, size_t plen, int flags, wb__vres *r)
 {
-    uint32_t dir;
-    int e = wb__vfs_dirfd(v, dirfd, &dir);
+    uint32_t dir = WB__ROOT_INO;
+    int e = dirfd == WB__VFS_ROOT_FD ? 0 : wb__vfs_dirfd(v, dirfd, &dir);
     if (e) {
         memset(r, 0, sizeof *r);
         return e;
@@ -696,10 +696,10 @@ int wb__vfs_renameat(wb__vfs *v, uint32_t olddir, const char *oldp, size_t olen,
     if (a.mnt >= 0 || b.mnt >= 0) {
         /* Within one mount the host renames; across the boundary it would
          * be a copy: refused like rename(2) across filesystems. */
-        if (a.mnt != b.mnt)
+        if ((a.mnt >= 0 && !strcmp(a.rel, ".")) || (b.mnt >= 0 && !strcmp(b.rel, ".")))
+            e = WB__VFS_EBUSY; /* the mount point itself */
+        else if (a.mnt != b.mnt)
             e = WB__VFS_EXDEV;
-        else if (!strcmp(a.rel, ".") || !strcmp(b.rel, "."))
-            e = WB__VFS_EBUSY;
         else
             e = wb__vm_rename(v, a.mnt, a.rel, b.rel);
         goto out;

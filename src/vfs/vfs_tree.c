@@ -137,9 +137,11 @@ int wb__vdata_reserve(wb__vfs *v, wb__vnode *n, size_t cap)
     }
     nd->refs = 1;
     nd->cap = ncap;
-    nd->len = d ? d->len : 0;
+    /* A shared copy reserved smaller than its length (a truncation) keeps
+     * only what fits; the caller sets the new length. */
+    nd->len = d ? (d->len < ncap ? d->len : ncap) : 0;
     if (d) {
-        memcpy(nd->bytes, d->bytes, d->len);
+        memcpy(nd->bytes, d->bytes, nd->len);
         vdata_unref(d);
     }
     n->data = nd;

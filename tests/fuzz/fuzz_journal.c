@@ -31,9 +31,10 @@
 
 #define SOURCE "fuzz.jsonl"
 
-static void ask_for(wb__host *h, const wb__jline *l)
+static void ask_for(wb__host *h, size_t li)
 {
     wb__journal *j = h->journal;
+    const wb__jline *l = wb__jr_line(j, li);
     if (!strcmp(l->kind, "clock")) {
         uint64_t id = 0, ns = 7;
         wb__jr_u64(wb__jr_get(l, "clock"), &id);
@@ -108,12 +109,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     h.deadline_ms = wb__now_ms() + 1e9; /* no real deadline: only recorded ones */
     for (size_t r = 0; r < j->nruns; r++) {
         const wb__jline *rl = &j->lines[j->runs[r]];
-        uint64_t lang = 0;
-        wb__jr_u64(wb__jr_get(rl, "lang"), &lang);
-        wb__journal_run_begin(j, (int)lang, rl->code, rl->code_len, msg, sizeof msg);
+        wb__journal_run_begin(j, (int)rl->lang, rl->code, rl->code_len, msg, sizeof msg);
         size_t end = r + 1 < j->nruns ? j->runs[r + 1] : j->nlines;
         for (size_t i = j->runs[r] + 1; i < end && strcmp(j->lines[i].kind, "end"); i++)
-            ask_for(&h, &j->lines[i]);
+            ask_for(&h, i);
         wb__journal_end e = { WB_OK, 0, "out", "", NULL, 3, 0, 1 };
         wb__journal_run_end(j, &e, msg, sizeof msg);
     }

@@ -28,7 +28,7 @@
 #else
 #define EXPORTS(X, M)                                                                    \
     X(M, k_fib) X(M, k_sort) X(M, k_interp) X(M, k_memops) X(M, k_collatz) X(M, k_float) \
-    X(M, k_bits) X(M, k_indirect) X(M, k_lexer)
+    X(M, k_bits) X(M, k_indirect) X(M, k_lexer) X(M, k_frames)
 #define PLAIN_IMPORTS
 #define METERED_IMPORTS , &wasmbox_inst
 #endif
@@ -177,6 +177,7 @@ static const cases_t cases[] = {
     {E_k_bits, {0, 1, 1000}, 3},
     {E_k_indirect, {0, 3, 1000}, 3},
     {E_k_lexer, {0, 1, 50}, 3},
+    {E_k_frames, {0, 1, 100}, 3},
 #endif
 };
 
@@ -298,6 +299,29 @@ int main(void)
 
 #endif
 
+#if defined(STACK_CHECK)
+    /* --stack-check: a store to the stack pointer below wb_stack_limit
+     * traps; the same recursion within the limit, or without one, runs. */
+    {
+        u32 r = 0;
+        Z_opt_instantiate(&opt_inst METERED_IMPORTS);
+        *Z_optZ_wb_fuel(&opt_inst) = (u64)BIG;
+        u32 sp = opt_inst.w2c___stack_pointer;
+        *Z_optZ_wb_stack_limit(&opt_inst) = sp - 2048;
+        wasm_rt_trap_t shallow = guarded(OPT, E_k_frames, 3, &r);
+        u32 shallow_r = r;
+        wasm_rt_trap_t deep = guarded(OPT, E_k_frames, 1000, &r);
+        opt_inst.w2c___stack_pointer = sp; /* a trap leaves it where it was */
+        *Z_optZ_wb_stack_limit(&opt_inst) = 0;
+        wasm_rt_trap_t free_run = guarded(OPT, E_k_frames, 1000, &r);
+        Z_opt_free(&opt_inst);
+        report(shallow == WASM_RT_TRAP_NONE && shallow_r == 6, "stack limit: shallow recursion runs",
+               "trap %d, result %" PRIu32, shallow, shallow_r);
+        report(deep == WASM_RT_TRAP_UNREACHABLE, "stack limit: deep recursion traps", "trap %d", deep);
+        report(free_run == WASM_RT_TRAP_NONE && r == 500500, "stack limit 0: no limit",
+               "trap %d, result %" PRIu32, free_run, r);
+    }
+#endif
     printf("harness: %d passed, %d failed\n", npass, nfail);
     return nfail ? 1 : 0;
 }

@@ -225,3 +225,12 @@ EXPORT(k_lexer) int k_lexer(int n)
     }
     return tokens * 1000000 + idents * 10000 + nums * 100 + strs;
 }
+
+/* Recursion with a frame on the shadow stack: every call moves the stack
+ * pointer (what --stack-check guards). */
+EXPORT(k_frames) int k_frames(int n)
+{
+    volatile int buf[16];
+    buf[n & 15] = n;
+    return n <= 0 ? 0 : k_frames(n - 1) + buf[n & 15];
+}

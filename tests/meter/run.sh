@@ -83,7 +83,8 @@ suite() {
     fi
     ok "$1: wasm2c translates all three"
     # The generated code and wabt's runtime are not ours: no -Werror there.
-    if ! $CC -std=c11 -D_GNU_SOURCE -O1 -w -DSUITE="$2" -I"$d" -I"$RT" -o "$d/harness" \
+    case " ${4:-} " in *" --stack-check "*) sc=-DSTACK_CHECK ;; *) sc= ;; esac
+    if ! $CC -std=c11 -D_GNU_SOURCE -O1 -w -DSUITE="$2" $sc -I"$d" -I"$RT" -o "$d/harness" \
             tests/meter/harness.c "$d/plain.c" "$d/opt.c" "$d/naive.c" "$RT/wasm-rt-impl.c" -lm \
             >"$T/out" 2>&1; then
         bad "$1: build harness" "$(head -c 600 "$T/out" | tr '\n' ' ')"
@@ -108,6 +109,7 @@ if command -v clang-19 >/dev/null 2>&1; then
             -Wl,--no-entry -o "$T/kernels.wasm" tests/meter/kernels.c >"$T/out" 2>&1; then
         suite kernels 2 "$T/kernels.wasm"
         suite kernels-local 2 "$T/kernels.wasm" --local-fuel
+        suite kernels-stack 2 "$T/kernels.wasm" "--local-fuel --stack-check"
     else
         bad "clang-19 kernels.c" "$(head -c 600 "$T/out")"
     fi
@@ -196,6 +198,16 @@ expect_error() {
         bad "$1" "exit $rc: $(head -c 300 "$T/out")"
     fi
 }
+# --stack-check needs the stack pointer as global 0 (a mutable i32).
+{ printf '\0asm\1\0\0\0\1\4\1\140\0\0\3\2\1\0\12\4\1\2\0\13'; } >"$T/noglobal.wasm"
+rm -f "$T/err.wasm"
+if "$M" --stack-check "$T/noglobal.wasm" "$T/err.wasm" >"$T/out" 2>&1; then
+    bad "error: --stack-check without a stack pointer" "exit 0"
+elif grep -q 'stack-check needs the stack pointer' "$T/out" && [ ! -e "$T/err.wasm" ]; then
+    ok "error: --stack-check without a stack pointer"
+else
+    bad "error: --stack-check without a stack pointer" "$(head -c 300 "$T/out")"
+fi
 # hdr: magic, version, one type [] -> [], one function of that type.
 hdr() { printf '\0asm\1\0\0\0\1\4\1\140\0\0\3\2\1\0'; }
 { hdr; printf '\12\5\1\3\0\6\13'; } >"$T/eh.wasm"
@@ -287,6 +299,8 @@ if [ -n "$G" ] && [ -f "$G" ]; then
     check "guest: wasm2c translates it" wasm2c "$T/guest.m.wasm" -n guest -o "$T/guest.m.c"
     check "guest: meter --local-fuel" "$M" --local-fuel "$G" "$T/guest.l.wasm"
     check "guest: --local-fuel guest validates" wasm-validate "$T/guest.l.wasm"
+    check "guest: meter --local-fuel --stack-check" "$M" --local-fuel --stack-check "$G" "$T/guest.s.wasm"
+    check "guest: --stack-check guest validates" wasm-validate "$T/guest.s.wasm"
     opcount_check guest "$G" "$T/guest.m.wasm" ""
     "$M" "$G" "$T/guest.m2.wasm" >/dev/null 2>&1
     check "guest: output is deterministic" cmp "$T/guest.m.wasm" "$T/guest.m2.wasm"

@@ -52,6 +52,8 @@ static void test_traps_inside_fibers(void **state)
     wb_sandbox *sb = new_sandbox(NULL);
     free(selftest(sb, "throw-out", WB_ETRAP));
     free(selftest(sb, "overflow", WB_ETRAP));
+    free(selftest(sb, "shadow", WB_ETRAP));
+    assert_non_null(strstr(wb_errmsg(sb), "unreachable"));
     /* The sandbox and its fibers still work. */
     expect(sb, "pipe", WB_OK, "consumed 100000 sum 5000050000 free 0\n");
     run_out o = run_js(sb, "console.log(6 * 7)");

@@ -1,9 +1,11 @@
 /* Record and replay: the journal's codecs, its reader and writer, and
  * divergence reporting (docs/replay.md). */
+#include <pthread.h>
 #include <unistd.h>
 
 #include "unit.h"
 #include "journal/codec.h"
+#include "journal/journal.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -531,6 +533,139 @@ static void test_policy_mismatch_and_limits(void **state)
     free(path);
 }
 
+/* The shell's synchronous `tool` calls (src/tool_argv.c), driven on the
+ * host directly: this build's guest may not have the shell. */
+typedef struct {
+    wb__journal *j;
+    wb__tools t;
+    wb__host h;
+} shell_host;
+
+static void shell_open(shell_host *s, const wb__journal_opts *jo, int with_policy)
+{
+    char err[512];
+    wb__tool_opts o = {0};
+    wb__toolcb cbs[2] = { { "lookup", lookup, NULL, 0 }, { "never", lookup, NULL, 0 } };
+    if (with_policy) {
+        o.policy = wb__policy_load(tool_policy, strlen(tool_policy), "p.json", err, sizeof err);
+        assert_non_null(o.policy);
+        o.cbs = cbs;
+        o.ncbs = 2;
+    }
+    memset(s, 0, sizeof *s);
+    wb__options_default(&s->h.opt);
+    const wb__tool_opts *to = &o;
+    wb__tool_opts buf;
+    if (wb__journal_new(&s->j, jo, &s->h.opt, &to, &buf, err, sizeof err) != WB_OK)
+        fail_msg("wb__journal_new: %s", err);
+    assert_int_equal(wb__tools_init(&s->t, to, err, sizeof err), WB_OK);
+    wb__policy_unref(o.policy);
+    wb__tools_begin_run(&s->t);
+    s->h.tools = &s->t;
+    s->h.journal = s->j;
+    char msg[512];
+    assert_int_equal(wb__journal_run_begin(s->j, 2, "tool lookup", 11, msg, sizeof msg), WB_OK);
+}
+
+static char *shell_call(shell_host *s, const char *req, size_t len)
+{
+    wb__str out = {0};
+    assert_int_equal(wb__tool_argv(&s->h, req, len, &out), 0);
+    return out.s;
+}
+
+static void shell_close(shell_host *s)
+{
+    char msg[512];
+    wb__journal_end e = { WB_OK, 0, "", "", NULL, 0, 0, 0 };
+    wb__journal_run_end(s->j, &e, msg, sizeof msg);
+    wb__journal_free(s->j);
+    wb__tools_free(&s->t);
+}
+
+static void test_shell_tool_calls(void **state)
+{
+    (void)state;
+    static const char k1[] = "lookup\0--k\0" "1", k3[] = "lookup\0--k\0" "3", deny[] = "never\0--json\0{}";
+    sink out = {0};
+    wb__journal_opts jo = {0};
+    jo.record_fn = to_sink;
+    jo.record_ud = &out;
+    shell_host s;
+    shell_open(&s, &jo, 1);
+    char *a = shell_call(&s, k1, sizeof k1), *b = shell_call(&s, k3, sizeof k3), *c = shell_call(&s, deny, sizeof deny);
+    shell_close(&s);
+    assert_memory_equal(a, "0{\"v\":", 6);
+    assert_string_equal(b, "1ToolError: no such key 3");
+    assert_memory_equal(c, "1ToolDeniedError: ", 18);
+    char *path = temp_path("shell");
+    spit(path, out.text);
+
+    /* Replayed: the same answers, no callback runs, no policy given. */
+    int before = lookups;
+    wb__journal_opts rj = {0};
+    rj.replay_path = path;
+    shell_open(&s, &rj, 0);
+    char *ra = shell_call(&s, k1, sizeof k1), *rb = shell_call(&s, k3, sizeof k3), *rc = shell_call(&s, deny, sizeof deny);
+    assert_string_equal(ra, a);
+    assert_string_equal(rb, b);
+    assert_string_equal(rc, c);
+    assert_int_equal(lookups, before);
+    assert_string_equal(wb__journal_report(s.j), "");
+    shell_close(&s);
+
+    /* Another call than the recorded one: a divergence naming both. */
+    shell_open(&s, &rj, 0);
+    free(shell_call(&s, k1, sizeof k1));
+    free(shell_call(&s, k1, sizeof k1));
+    const char *m = wb__journal_report(s.j);
+    assert_non_null(strstr(m, "the guest sent a different batch of tool calls; recorded: "
+                              "{\"kind\":\"tools\",\"calls\":[{\"id\":1,\"tool\":\"lookup\",\"args\":{\"k\":3}}]"));
+    assert_non_null(strstr(m, "now: {\"kind\":\"tools\",\"calls\":[{\"id\":1,\"tool\":\"lookup\",\"args\":{\"k\":1}}]"));
+    assert_int_equal(lookups, before);
+    shell_close(&s);
+    free(a); free(b); free(c); free(ra); free(rb); free(rc);
+    unlink(path);
+    free(path);
+}
+
+static void *interrupt_later(void *arg)
+{
+    struct timespec ts = { 0, 150 * 1000000 };
+    nanosleep(&ts, NULL);
+    wb_interrupt(arg);
+    return NULL;
+}
+
+static void test_interrupt_replays_at_the_same_check(void **state)
+{
+    (void)state;
+    char *path = temp_path("intr");
+    wb_config *cfg;
+    assert_int_equal(wb_config_new(&cfg), WB_OK);
+    assert_int_equal(wb_config_set_journal_file(cfg, path), WB_OK);
+    wb_sandbox *sb = new_sandbox(cfg);
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, interrupt_later, sb), 0);
+    run_out o = run_js(sb, "let n = 0; for (;;) { if (++n % 100000 == 0) console.log(n, Math.random() < 1); }");
+    pthread_join(th, NULL);
+    assert_int_equal(o.status, WB_EINTERRUPT);
+    wb_free(sb);
+    wb_config_free(cfg);
+    char *text = slurp(path);
+    assert_non_null(strstr(text, "{\"kind\":\"interrupt\",\"check\":"));
+    free(text);
+    wb_sandbox *rp = replayer(path, 0, WB_OK);
+    run_out r = replay_next(rp);
+    assert_int_equal(r.status, WB_EINTERRUPT);
+    assert_string_equal(r.out, o.out);
+    assert_string_equal(wb_replay_report(rp), "");
+    run_free(&o); run_free(&r);
+    wb_free(rp);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -543,6 +678,8 @@ int main(void)
         cmocka_unit_test(test_divergence_reports),
         cmocka_unit_test(test_reader_errors),
         cmocka_unit_test(test_policy_mismatch_and_limits),
+        cmocka_unit_test(test_interrupt_replays_at_the_same_check),
+        cmocka_unit_test(test_shell_tool_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -389,6 +389,68 @@ static void test_trap_after_restore(void **state)
     wb_config_free(cfg);
 }
 
+/* The C API of sessions: restore, commit, conflicts, remove. */
+static void test_session_api(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/wb-session-test.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256], junk[256];
+    snprintf(path, sizeof path, "%s/s.db", dir);
+    snprintf(junk, sizeof junk, "%s/junk.db", dir);
+
+    wb_session_db *db = NULL, *db2 = NULL;
+    assert_int_equal(wb_session_db_open(path, &db), WB_OK);
+    wb_sandbox *sb = new_sandbox(NULL);
+    int found = -1;
+    assert_int_equal(wb_session_restore(db, "work", sb, &found), WB_OK);
+    assert_int_equal(found, 0);
+    expect_js(sb, "var items = ['a']; items.length", "1");
+    assert_int_equal(wb_session_commit(db, "work", sb), WB_OK);
+    expect_js(sb, "items.push('b')", "2");
+    assert_int_equal(wb_session_commit(db, "work", sb), WB_OK); /* again, same handle */
+    wb_free(sb);
+
+    /* Another handle (as another process would) sees it. */
+    assert_int_equal(wb_session_db_open(path, &db2), WB_OK);
+    wb_sandbox *a = new_sandbox(NULL), *b = new_sandbox(NULL);
+    assert_int_equal(wb_session_restore(db2, "work", a, &found), WB_OK);
+    assert_int_equal(found, 1);
+    expect_js(a, "items.join()", "\"a,b\"");
+    /* Both restore; the first commit wins, the second is refused. */
+    assert_int_equal(wb_session_restore(db, "work", b, &found), WB_OK);
+    expect_js(a, "items.push('from a')", "3");
+    expect_js(b, "items.push('from b')", "3");
+    assert_int_equal(wb_session_commit(db2, "work", a), WB_OK);
+    assert_int_equal(wb_session_commit(db, "work", b), WB_ESTATE);
+    assert_non_null(strstr(wb_session_db_errmsg(db), "another process"));
+    assert_int_equal(wb_session_restore(db, "work", b, &found), WB_OK);
+    expect_js(b, "items[2]", "\"from a\"");
+
+    assert_int_equal(wb_session_restore(db, "bad/name", b, &found), WB_EINVAL);
+    assert_non_null(strstr(wb_session_db_errmsg(db), "not valid"));
+    assert_int_equal(wb_session_remove(db, "work", &found), WB_OK);
+    assert_int_equal(found, 1);
+    assert_int_equal(wb_session_remove(db, "work", &found), WB_OK);
+    assert_int_equal(found, 0);
+    assert_int_equal(wb_session_commit(NULL, "x", b), WB_EMISUSE);
+    wb_free(a);
+    wb_free(b);
+    wb_session_db_close(db2);
+    wb_session_db_close(db);
+
+    FILE *f = fopen(junk, "w");
+    assert_non_null(f);
+    fputs("this is not a database, it is text that goes on for a while....", f);
+    fclose(f);
+    assert_int_equal(wb_session_db_open(junk, &db), WB_EINVAL);
+    assert_non_null(strstr(wb_session_db_errmsg(db), "not a SQLite database"));
+    wb_session_db_close(db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_restore_other_config),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_trap_after_restore),
+        cmocka_unit_test(test_session_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* The in-memory VFS (src/vfs/) through the calls the WASI layer makes:
  * path resolution, open flags, read/write/seek, readdir cookies, rename
  * edge cases, quotas, run transactions, save/load and clone. */
+#include <errno.h>
+
 #include "unit.h"
 #include "vfs/vfs.h"
 
@@ -447,6 +449,139 @@ static void test_transaction(void **state)
     wb__vfs_free(v);
 }
 
+
+/* A tree with every kind of node, an open fd and an unlinked open file. */
+static void populate(wb__vfs *v, uint32_t *held)
+{
+    assert_int_equal(mkd(v, "workspace/d"), 0);
+    assert_int_equal(mkd(v, "workspace/d/e"), 0);
+    put(v, "workspace/d/e/f", "deep");
+    put(v, "workspace/a", "alpha");
+    put(v, "tmp/gone", "still open");
+    assert_int_equal(wb__vfs_symlinkat(v, "d/e/f", 5, ROOT, "workspace/l", 11), 0);
+    assert_int_equal(op(v, "tmp/gone", 0, R_READ, 0, held), 0);
+    assert_int_equal(unl(v, "tmp/gone"), 0);
+}
+
+static void test_save_load(void **state)
+{
+    (void)state;
+    wb__vfs *v = mk(0, 0), *w = mk(0, 0);
+    uint32_t held;
+    populate(v, &held);
+    wb__buf b = {0};
+    assert_int_equal(wb__vfs_save(v, &b), 0);
+    assert_int_equal(wb__vfs_load(w, b.data, b.len), 0);
+    assert_string_equal(get(w, "workspace/l"), "deep");
+    assert_string_equal(get(w, "workspace/a"), "alpha");
+    char buf[32];
+    size_t n;
+    assert_int_equal(wb__vfs_pread(w, held, buf, sizeof buf, 0, &n), 0);
+    assert_int_equal(n, 10);
+    uint64_t bv, fv, bw, fw;
+    wb__vfs_usage(v, &bv, &fv);
+    wb__vfs_usage(w, &bw, &fw);
+    assert_int_equal(bv, bw);
+    assert_int_equal(fv, fw);
+    /* Saving the loaded copy gives the same bytes. */
+    wb__buf b2 = {0};
+    assert_int_equal(wb__vfs_save(w, &b2), 0);
+    assert_int_equal(b.len, b2.len);
+    assert_memory_equal(b.data, b2.data, b.len);
+    /* The loaded tree works: new files, closing the held one frees it. */
+    put(w, "workspace/new", "n");
+    assert_int_equal(wb__vfs_close(w, held), 0);
+    wb__vfs_usage(w, NULL, &fw);
+    assert_int_equal(fw, fv);
+    /* A smaller quota refuses it. */
+    wb__vfs *tiny = mk(8192, 3);
+    assert_int_equal(wb__vfs_load(tiny, b.data, b.len), EINVAL);
+    assert_non_null(strstr(wb__vfs_errmsg(tiny), "quota"));
+    wb__vfs_free(tiny);
+    wb__buf_free(&b);
+    wb__buf_free(&b2);
+    wb__vfs_free(v);
+    wb__vfs_free(w);
+}
+
+/* Every truncation and many single-byte changes of a saved state: EINVAL
+ * (or a state that passed every check), never a crash, and a failed load
+ * leaves the target as it was. */
+static void test_load_corrupt(void **state)
+{
+    (void)state;
+    wb__vfs *v = mk(0, 0);
+    uint32_t held;
+    populate(v, &held);
+    wb__buf b = {0};
+    assert_int_equal(wb__vfs_save(v, &b), 0);
+    wb__vfs *w = mk(0, 0);
+    put(w, "workspace/mine", "kept");
+    for (size_t cut = 0; cut < b.len; cut++) {
+        assert_int_equal(wb__vfs_load(w, b.data, cut), EINVAL);
+        assert_non_null(strstr(wb__vfs_errmsg(w), "corrupt"));
+    }
+    assert_string_equal(get(w, "workspace/mine"), "kept");
+    unsigned char *copy = malloc(b.len);
+    assert_non_null(copy);
+    unsigned ok = 0, refused = 0;
+    for (size_t i = 0; i < b.len; i++) {
+        for (unsigned delta = 1; delta < 256; delta += 37) {
+            memcpy(copy, b.data, b.len);
+            copy[i] = (unsigned char)(copy[i] + delta);
+            wb__vfs *x = mk(0, 0);
+            int e = wb__vfs_load(x, copy, b.len);
+            assert_true(e == 0 || e == EINVAL);
+            if (e == 0) {
+                ok++;
+                /* whatever passed must be usable */
+                wb__vfs_stat sb;
+                (void)st(x, "workspace/a", FOLLOW, &sb);
+                put(x, "tmp/after", "x");
+                wb__buf again = {0};
+                assert_int_equal(wb__vfs_save(x, &again), 0);
+                wb__buf_free(&again);
+            } else {
+                refused++;
+            }
+            wb__vfs_free(x);
+        }
+    }
+    /* Timestamps, contents and names take arbitrary bytes; the rest is checked. */
+    assert_true(refused > 200);
+    assert_true(ok > 0);
+    free(copy);
+    wb__buf_free(&b);
+    wb__vfs_free(v);
+    wb__vfs_free(w);
+}
+
+static void test_clone(void **state)
+{
+    (void)state;
+    wb__vfs *v = mk(0, 0), *c;
+    uint32_t held;
+    populate(v, &held);
+    assert_int_equal(wb__vfs_clone(v, &c), 0);
+    put(c, "workspace/a", "changed in the clone");
+    put(v, "workspace/only-original", "o");
+    assert_string_equal(get(v, "workspace/a"), "alpha");
+    assert_string_equal(get(c, "workspace/a"), "changed in the clone");
+    assert_string_equal(get(c, "workspace/only-original"), "<missing>");
+    /* appending in one does not show in the other (shared data is copied) */
+    uint32_t fd;
+    size_t n;
+    assert_int_equal(op(c, "workspace/d/e/f", 0, R_WRITE, 1, &fd), 0);
+    assert_int_equal(wb__vfs_write(c, fd, "er", 2, &n), 0);
+    wb__vfs_close(c, fd);
+    assert_string_equal(get(c, "workspace/d/e/f"), "deeper");
+    assert_string_equal(get(v, "workspace/d/e/f"), "deep");
+    wb__vfs_free(v);
+    assert_string_equal(get(c, "workspace/l"), "deeper"); /* outlives the original */
+    wb__vfs_close(c, held);
+    wb__vfs_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +595,9 @@ int main(void)
         cmocka_unit_test(test_quota),
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_transaction),
+        cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_load_corrupt),
+        cmocka_unit_test(test_clone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

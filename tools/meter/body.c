@@ -15,14 +15,17 @@
 
 /* Opcodes of the code the pass emits. */
 enum {
+    OP_UNREACHABLE = 0x00,
     OP_IF = 0x04,
     OP_END = 0x0b,
     OP_CALL = 0x10,
     OP_LOCAL_GET = 0x20,
     OP_LOCAL_SET = 0x21,
+    OP_LOCAL_TEE = 0x22,
     OP_GLOBAL_GET = 0x23,
     OP_GLOBAL_SET = 0x24,
     OP_I64_CONST = 0x42,
+    OP_I32_LT_U = 0x49,
     OP_I64_LT_S = 0x53,
     OP_I64_SUB = 0x7d,
     OP_I64_SHR_U = 0x88,
@@ -169,6 +172,12 @@ static uint64_t read_locals(rd_t *r)
     return total;
 }
 
+/* global.set of the stack pointer, with --stack-check. */
+static bool is_stack_store(const meter_cfg_t *cfg, const insn_t *in)
+{
+    return cfg->stack_check && in->op == OP_GLOBAL_SET && in->idx == cfg->sp_global;
+}
+
 static void walk(walk_t *w, const meter_cfg_t *cfg, rd_t r)
 {
     push_frame(w, FR_FUNC);
@@ -252,6 +261,8 @@ static void walk(walk_t *w, const meter_cfg_t *cfg, rd_t r)
         case IC_PLAIN:
             if (in.op == 0x11) /* call_indirect */
                 w->calls = true;
+            if (is_stack_store(cfg, &in))
+                w->needs_tmp = true;
             break;
         case IC_FREE: case IC_REF_FUNC:
             break;
@@ -381,6 +392,23 @@ static void emit_charge(const emit_t *e, const seg_t *s, meter_stats_t *st)
     }
 }
 
+/* Before a store to the stack pointer: trap if the new value is below the
+ * limit.  A shadow stack that is not first in memory (a fiber's, in the
+ * heap) would otherwise grow down over whatever lies below it.
+ *   local.tee tmp  global.get limit  i32.lt_u  if  unreachable  end
+ *   local.get tmp  (then the original global.set) */
+static void emit_stack_check(const emit_t *e, uint32_t tmp)
+{
+    emit_idx(e->o, OP_LOCAL_TEE, tmp);
+    emit_idx(e->o, OP_GLOBAL_GET, e->cfg->limit_global);
+    buf_u8(e->o, OP_I32_LT_U);
+    buf_u8(e->o, OP_IF);
+    buf_u8(e->o, BT_EMPTY);
+    buf_u8(e->o, OP_UNREACHABLE);
+    buf_u8(e->o, OP_END);
+    emit_idx(e->o, OP_LOCAL_GET, tmp);
+}
+
 /* The length operand is on top of the stack: park it in the scratch
  * local, charge length >> shift, check, and put it back. */
 static void emit_bulk_charge(const emit_t *e, uint32_t tmp, unsigned shift)
@@ -487,6 +515,8 @@ void meter_body(const meter_cfg_t *cfg, rd_t body, uint32_t nparams, buf_t *out,
             buf_u32(out, remap_func(cfg, in.idx));
             break;
         default:
+            if (is_stack_store(cfg, &in))
+                emit_stack_check(&e, tmp);
             buf_put(out, body.base + in.start, in.end - in.start);
             break;
         }

@@ -117,6 +117,9 @@ typedef struct {
     uint32_t oof_func;        /* index of the new out_of_fuel import */
     bool naive;               /* test aid: charge 1 before every instruction */
     bool local_fuel;          /* keep the count in a local between syncs */
+    bool stack_check;         /* check every store to the stack pointer */
+    uint32_t sp_global;       /* the stack pointer (__stack_pointer) */
+    uint32_t limit_global;    /* the new lowest allowed stack pointer */
 } meter_cfg_t;
 
 typedef struct {

@@ -339,7 +339,7 @@ static void write_globals(module_t *m, buf_t *out)
 {
     buf_t p = {0};
     meter_context("global section");
-    buf_u32(&p, m->ndefined_globals + 1);
+    buf_u32(&p, m->ndefined_globals + 1 + m->cfg.stack_check);
     if (m->by_id[SEC_GLOBAL]) {
         rd_t r = m->by_id[SEC_GLOBAL]->body;
         size_t at = r.pos;
@@ -364,6 +364,13 @@ static void write_globals(module_t *m, buf_t *out)
     buf_u8(&p, 0x42); /* i64.const */
     buf_s64(&p, m->opts->initial_fuel);
     buf_u8(&p, 0x0b);
+    if (m->cfg.stack_check) {
+        buf_u8(&p, 0x7f); /* i32 */
+        buf_u8(&p, 0x01); /* mutable */
+        buf_u8(&p, 0x41); /* i32.const 0: no limit until the host sets one */
+        buf_s64(&p, 0);
+        buf_u8(&p, 0x0b);
+    }
     buf_section(out, SEC_GLOBAL, &p);
     buf_free(&p);
 }
@@ -378,7 +385,7 @@ static void write_exports(module_t *m, buf_t *out)
         r = m->by_id[SEC_EXPORT]->body;
         n = rd_u32(&r);
     }
-    buf_u32(&p, n + 1);
+    buf_u32(&p, n + 1 + m->cfg.stack_check);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t len;
         const uint8_t *name = rd_name(&r, &len);
@@ -403,6 +410,11 @@ static void write_exports(module_t *m, buf_t *out)
     buf_name(&p, METER_EXPORT);
     buf_u8(&p, 0x03);
     buf_u32(&p, m->cfg.fuel_global);
+    if (m->cfg.stack_check) {
+        buf_name(&p, METER_STACK_EXPORT);
+        buf_u8(&p, 0x03);
+        buf_u32(&p, m->cfg.limit_global);
+    }
     buf_section(out, SEC_EXPORT, &p);
     buf_free(&p);
 }
@@ -583,11 +595,15 @@ static void write_global_names(module_t *m, rd_t *r, buf_t *p)
     size_t at = r->pos;
     uint32_t n = rd_u32(r);
     check_count(r, at, n, "global name");
-    buf_u32(p, n + 1);
-    buf_put(p, r->base + r->pos, r->end - r->pos); /* the fuel global is the last index */
+    buf_u32(p, n + 1 + m->cfg.stack_check);
+    buf_put(p, r->base + r->pos, r->end - r->pos); /* the new globals are the last indices */
     r->pos = r->end;
     buf_u32(p, m->cfg.fuel_global);
     buf_name(p, METER_EXPORT);
+    if (m->cfg.stack_check) {
+        buf_u32(p, m->cfg.limit_global);
+        buf_name(p, METER_STACK_EXPORT);
+    }
 }
 
 static void write_names(module_t *m, const section_t *s, buf_t *out)
@@ -652,6 +668,27 @@ static bool is_debug_section(const char *name)
 
 /* Writes the sections we add or rewrite whose rank comes before `rank`
  * and that the input lacks. */
+/* --stack-check: the stack pointer of a module linked by wasm-ld without
+ * -fPIC is its first global, defined, a mutable i32 (__stack_pointer);
+ * anything else is refused rather than guessed at. */
+static void find_stack_pointer(module_t *m)
+{
+    meter_context("global section (--stack-check)");
+    if (m->nimported_globals != 0 || !m->by_id[SEC_GLOBAL])
+        meter_fail(NO_OFFSET, "--stack-check needs the stack pointer as the module's first global, "
+                              "defined in it (a non-PIC module linked by wasm-ld)");
+    rd_t r = m->by_id[SEC_GLOBAL]->body;
+    if (rd_u32(&r) == 0)
+        meter_fail(NO_OFFSET, "--stack-check: the module defines no globals");
+    size_t at = r.pos;
+    uint8_t type = rd_u8(&r), mut = rd_u8(&r);
+    if (type != 0x7f || mut != 1)
+        meter_fail(at, "--stack-check: global 0 is not a mutable i32, so it is not a stack pointer");
+    m->cfg.stack_check = true;
+    m->cfg.sp_global = 0;
+    m->cfg.limit_global = m->cfg.fuel_global + 1;
+}
+
 static void write_missing(module_t *m, int rank, buf_t *out, bool *done)
 {
     static const uint8_t needed[] = {SEC_TYPE, SEC_IMPORT, SEC_GLOBAL, SEC_EXPORT};
@@ -709,6 +746,8 @@ void meter_module(const uint8_t *in, size_t len, const meter_opts_t *opts, buf_t
     m.cfg.fuel_global = m.nimported_globals + m.ndefined_globals;
     m.cfg.naive = opts->naive;
     m.cfg.local_fuel = opts->local_fuel;
+    if (opts->stack_check)
+        find_stack_pointer(&m);
     if (m.by_id[SEC_START] && opts->initial_fuel <= 0)
         meter_warn("the start function runs during instantiation, before the host can set "
                    "wb_fuel: with --initial-fuel %lld it will run out of fuel at once",
@@ -755,6 +794,7 @@ void meter_module(const uint8_t *in, size_t len, const meter_opts_t *opts, buf_t
     res->defined_funcs = m.ndefined_funcs;
     res->imported_funcs = m.nimported_funcs;
     res->fuel_global = m.cfg.fuel_global;
+    res->limit_global = m.cfg.stack_check ? (int64_t)m.cfg.limit_global : -1;
     res->oof_func = m.cfg.oof_func;
     free(m.secs);
     free(m.type_nparams);

@@ -1,0 +1,26 @@
+// Folders: recursive mkdir, listings, stat, rename, rm, symlinks.
+const fs = require('fs');
+console.log(fs.mkdirSync('dirs/a/b/c', { recursive: true }));
+console.log(fs.mkdirSync('dirs/a/b/c', { recursive: true }));
+fs.writeFileSync('dirs/a/one.txt', '1');
+fs.writeFileSync('dirs/a/two.txt', '22');
+fs.writeFileSync('dirs/a/b/three.txt', '333');
+console.log(fs.readdirSync('dirs/a').sort());
+console.log(fs.readdirSync('dirs/a', { withFileTypes: true }).map((d) => d.name + ':' + d.isDirectory()).sort());
+const st = fs.statSync('dirs/a/two.txt');
+console.log(st.size, st.isFile(), st.isDirectory(), st.isSymbolicLink(), typeof st.mtimeMs, st.mtime instanceof Date);
+console.log(fs.statSync('dirs/a').isDirectory());
+fs.renameSync('dirs/a/one.txt', 'dirs/a/b/one.txt');
+console.log(fs.readdirSync('dirs/a/b').sort());
+fs.renameSync('dirs/a/b', 'dirs/moved');
+console.log(fs.readdirSync('dirs').sort(), fs.readdirSync('dirs/moved').sort());
+fs.symlinkSync('moved/three.txt', 'dirs/link');
+console.log(fs.readlinkSync('dirs/link'), fs.readFileSync('dirs/link', 'utf8'));
+console.log(fs.lstatSync('dirs/link').isSymbolicLink(), fs.statSync('dirs/link').isFile());
+fs.unlinkSync('dirs/link');
+console.log(fs.existsSync('dirs/link'), fs.existsSync('dirs/moved/three.txt'));
+fs.rmdirSync('dirs/moved/c');
+console.log(fs.readdirSync('dirs/moved').sort());
+fs.rmSync('dirs/nothing', { force: true });
+fs.rmSync('dirs', { recursive: true, force: true });
+console.log(fs.existsSync('dirs'));

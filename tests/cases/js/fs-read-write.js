@@ -1,0 +1,36 @@
+// Files written and read back: strings, bytes, appends, flags, sizes.
+const fs = require('fs');
+fs.mkdirSync('rw');
+fs.writeFileSync('rw/a.txt', 'hello\n');
+fs.appendFileSync('rw/a.txt', 'world\n');
+console.log(JSON.stringify(fs.readFileSync('rw/a.txt', 'utf8')));
+console.log(fs.readFileSync('rw/a.txt').toString().length);
+console.log(String(fs.readFileSync('rw/a.txt', { encoding: 'utf8' })).split('\n'));
+fs.writeFileSync('rw/b.bin', new Uint8Array([0, 1, 2, 250, 255]));
+const b = fs.readFileSync('rw/b.bin');
+console.log(b.length, b[3], b[4], b instanceof Uint8Array);
+console.log(fs.readFileSync('rw/b.bin', 'hex'), fs.readFileSync('rw/b.bin', 'base64'));
+fs.writeFileSync('rw/u.txt', 'héllo wörld ✓ 😀');
+console.log(fs.readFileSync('rw/u.txt', 'utf8'), fs.statSync('rw/u.txt').size);
+fs.writeFileSync('rw/a.txt', 'replaced');
+console.log(fs.readFileSync('rw/a.txt', 'utf8'));
+fs.writeFileSync('rw/a.txt', '+more', { flag: 'a' });
+console.log(fs.readFileSync('rw/a.txt', 'utf8'));
+try { fs.writeFileSync('rw/a.txt', 'x', { flag: 'wx' }); } catch (e) { console.log(e.code, e.message); }
+console.log(JSON.parse(fs.readFileSync('rw/a.txt', 'utf8').replace(/.*/, '{"ok":true}')).ok);
+fs.writeFileSync('rw/j.json', JSON.stringify({ list: [1, 2, 3] }));
+console.log(JSON.parse(fs.readFileSync('rw/j.json')).list.length);
+const fd = fs.openSync('rw/fd.txt', 'w+');
+fs.writeSync(fd, 'abcdef');
+fs.writeSync(fd, 'XY', 2);
+const buf = new Uint8Array(6);
+console.log(fs.readSync(fd, buf, 0, 6, 0), String.fromCharCode(...buf));
+fs.ftruncateSync(fd, 3);
+fs.closeSync(fd);
+console.log(JSON.stringify(fs.readFileSync('rw/fd.txt', 'utf8')));
+fs.truncateSync('rw/fd.txt', 1);
+console.log(fs.statSync('rw/fd.txt').size);
+fs.copyFileSync('rw/u.txt', 'rw/copy.txt');
+console.log(fs.readFileSync('rw/copy.txt', 'utf8') === fs.readFileSync('rw/u.txt', 'utf8'));
+fs.rmSync('rw', { recursive: true });
+console.log(fs.existsSync('rw'));
