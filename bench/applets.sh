@@ -11,7 +11,7 @@
 # (so the sandbox's figure includes starting wasmbox and its sandbox).
 #
 # The inputs are generated here, deterministically (bench/applets/*.awk),
-# into OUTDIR/applets/ (under build/, never committed) and reach the
+# into OUTDIR/applets/input/ (under build/, never committed) and reach the
 # sandbox through a read-only host mount (`--mount DIR:/data:ro`).  A build
 # whose `wasmbox sh` has no --mount generates the same bytes inside the
 # sandbox instead (its awk runs the same program); the pipeline is then
@@ -37,7 +37,7 @@ here=$(cd "$(dirname -- "$0")" && pwd)
 REPS=${REPS:-5}
 [ "$REPS" -ge 3 ] 2>/dev/null || { echo "applets.sh: REPS must be a number >= 3 (medians), got '$REPS'" >&2; exit 2; }
 data=$out/applets
-mkdir -p "$data" || exit 2
+mkdir -p "$data/input" || exit 2
 data=$(cd "$data" && pwd)
 TEXT_BYTES=10485760
 JSON_BYTES=5242880
@@ -52,9 +52,9 @@ done
 # Regenerated when missing or when a generator changed (the .src copy).
 gen() { # gen NAME KIND BYTES: $data/NAME from bench/applets/gen-KIND.awk
     prog=$here/applets/gen-$2.awk
-    if [ ! -s "$data/$1" ] || ! cmp -s "$prog" "$data/$1.src"; then
-        echo "bench: generating $data/$1" >&2
-        awk -v target="$3" -f "$prog" > "$data/$1.tmp" && mv "$data/$1.tmp" "$data/$1" &&
+    if [ ! -s "$data/input/$1" ] || ! cmp -s "$prog" "$data/$1.src"; then
+        echo "bench: generating $data/input/$1" >&2
+        awk -v target="$3" -f "$prog" > "$data/$1.tmp" && mv "$data/$1.tmp" "$data/input/$1" &&
             cp "$prog" "$data/$1.src" || exit 2
     fi
 }
@@ -96,9 +96,9 @@ mode=none
 why=""
 if ! "$wb" sh -c 'exit 0' > "$data/probe" 2>&1 < /dev/null; then
     why="no 'wasmbox sh' in this build"
-elif "$wb" sh $WBOPTS --mount "$data:/data:ro" -c 'test -s /data/text.txt' > "$data/probe" 2>&1 < /dev/null; then
+elif "$wb" sh $WBOPTS --mount "$data/input:/data:ro" -c 'test -s /data/text.txt' > "$data/probe" 2>&1 < /dev/null; then
     mode=mount
-    WBOPTS="$WBOPTS --mount $data:/data:ro"
+    WBOPTS="$WBOPTS --mount $data/input:/data:ro"
 elif "$wb" sh -c 'command -v awk' > /dev/null 2>&1 < /dev/null; then
     mode=generate
 else
@@ -146,7 +146,7 @@ row() { printf '%-42s %9s %10s %6s %6s %4s %8s  %s\n' "$1" "$2" "$3" "$4" "<= 2x
 echo "applets: median wall-clock ms of $REPS runs, whole processes; cpu ratio = user+system time"
 row command "native" "sandbox" ratio met "cpu ratio" "same output"
 echo "$rows" | while IFS='#' read -r name label needs pipe; do
-    native=$(echo "$pipe" | sed -e "s|@TEXT@|$data/text.txt|g" -e "s|@JSON@|$data/data.json|g")
+    native=$(echo "$pipe" | sed -e "s|@TEXT@|$data/input/text.txt|g" -e "s|@JSON@|$data/input/data.json|g")
     echo "bench: applets: $label" >&2
     if ! time_runs "$data/t.$name.native" sh -c "$native"; then
         row "$label" failed - - - - "native run failed: $(head -n 1 "$data/t.$name.native.err")"
