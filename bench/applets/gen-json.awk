@@ -1,7 +1,7 @@
 # gen-json.awk: a deterministic JSON document for bench/applets.sh: one
 # array of records, one per line, until `target` bytes (-v target=N).
 # Integers only (no float formatting differences between jq versions);
-# same random numbers as gen-text.awk.  No single quotes here.
+# same random numbers as gen-text.awk.  No single quotes in the code (see gen-text.awk).
 function rnd(m) {
     seed = (seed * 16807) % 2147483647
     return seed % m

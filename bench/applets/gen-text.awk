@@ -2,10 +2,10 @@
 # one to three pseudo-words until `target` bytes (-v target=N) are written.
 # Words are drawn from 4,000 (min of two uniform draws: common words are
 # common) so that `sort | uniq -c` has real work and real duplicates; the
-# syllable "xi" puts an x in about a tenth of the lines.  Park-Miller
+# syllable "xi" puts an x in about a third of the lines.  Park-Miller
 # random numbers stay below 2^46, exact in any awk's doubles, so mawk on
-# the host and the sandbox's awk print the same bytes.  No single quotes
-# here: bench/applets.sh may pass this program inside '...'.
+# the host and the awk in the sandbox print the same bytes.  No single quotes in
+# the code: bench/applets.sh may pass it, comments dropped, inside '...'.
 function rnd(m) {
     seed = (seed * 16807) % 2147483647
     return seed % m
