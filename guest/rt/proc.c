@@ -121,10 +121,28 @@ static struct fdtab *tab(void)
     return cur;
 }
 
+/* wasi-libc keeps static buffers for resolving relative paths, made on
+ * first use and grown with realloc.  Made here, before any applet runs:
+ * made inside an applet, they would be in its arena and freed under
+ * wasi-libc's feet when it ends.  (A realloc keeps a block's owner, so
+ * growing them later inside an applet is safe: alloc.c.) */
+static void warm_relative_paths(void)
+{
+    char path[512];
+    for (size_t i = 0; i + 2 < sizeof path; i += 2) {
+        path[i] = 'x';
+        path[i + 1] = '/';
+    }
+    path[sizeof path - 2] = 'x';
+    path[sizeof path - 1] = 0;
+    (void)access(path, F_OK);
+}
+
 void proc_init(void)
 {
     if (cur)
         return;
+    warm_relative_paths();
     cur = rt_malloc(sizeof *cur);
     if (!cur)
         abort();

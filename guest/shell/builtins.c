@@ -294,7 +294,7 @@ static int bi_set(int argc, char **argv)
             set_positional(argc, argv, i + 1);
             return 0;
         }
-        if ((a[0] == '-' || a[0] == '+') && a[1] == 'o') {
+        if ((a[0] == '-' || a[0] == '+') && a[1] == 'o' && a[2] == 0) {
             int on = a[0] == '-';
             if (i + 1 >= argc) {
                 const char *names[] = {"allexport", "errexit", "noclobber", "noglob", "nounset", "pipefail",
@@ -322,16 +322,27 @@ static int bi_set(int argc, char **argv)
             continue;
         }
         if ((a[0] == '-' || a[0] == '+') && a[1]) {
-            int on = a[0] == '-';
+            int on = a[0] == '-', want_name = 0;
             for (const char *c = a + 1; *c; c++) {
                 int *o = opt_by_letter(*c);
-                if (o)
+                if (*c == 'o') /* set -euo pipefail: the name is the next word */
+                    want_name = 1;
+                else if (o)
                     *o = on;
                 else if (!strchr("hBHmbnPTEk", *c)) {
                     sh_err("set: %c%c: invalid option", a[0], *c);
                     out_str(2, "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n");
                     return 2;
                 }
+            }
+            if (want_name) {
+                int *o = i + 1 < argc ? opt_by_name(argv[i + 1]) : NULL;
+                if (!o) {
+                    sh_err("set: %s: invalid option name", i + 1 < argc ? argv[i + 1] : "");
+                    return 2;
+                }
+                *o = on;
+                i++;
             }
             continue;
         }

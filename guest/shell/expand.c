@@ -23,6 +23,7 @@ struct xs {
     char *q;
     size_t qcap;
     int failed; /* an error was reported: the command must not run */
+    int empty_list; /* a quoted "$@" or "${a[@]}" had no elements */
 };
 
 enum { M_UNQ, M_DQ, M_HEREDOC };
@@ -649,6 +650,8 @@ static void emit_vals(struct xs *x, struct pvals *pv, int mode)
         x_add(x, 0, Q_EMPTY);
         return;
     }
+    if (pv->v.n == 0 && mode != M_UNQ)
+        x->empty_list = 1;
     for (size_t i = 0; i < pv->v.n; i++) {
         if (i)
             x_add(x, 0, Q_BREAK);
@@ -1203,8 +1206,15 @@ static void exp_text(struct xs *x, const char *s, size_t len, int mode)
                 }
                 j++;
             }
+            /* "" is an empty word, but "$@" and "${a[@]}" with no
+             * elements (and nothing else inside the quotes) are no word. */
+            size_t before = x->s.n;
+            int outer = x->empty_list;
+            x->empty_list = 0;
             exp_text(x, s + i + 1, (j > len ? len : j) - i - 1, M_DQ);
-            x_add(x, 0, Q_EMPTY);
+            if (!(x->empty_list && x->s.n == before))
+                x_add(x, 0, Q_EMPTY);
+            x->empty_list = outer;
             i = j + 1;
             continue;
         }
