@@ -122,12 +122,18 @@ static struct fdtab *tab(void)
 }
 
 /* wasi-libc keeps static buffers for resolving relative paths, made on
- * first use and grown with realloc.  Made here, before any applet runs:
- * made inside an applet, they would be in its arena and freed under
+ * first use and grown with realloc.  They must be made before any applet
+ * runs: made inside an applet, they would be in its arena and freed under
  * wasi-libc's feet when it ends.  (A realloc keeps a block's owner, so
- * growing them later inside an applet is safe: alloc.c.) */
-static void warm_relative_paths(void)
+ * growing them later inside an applet is safe: alloc.c.)  Never from
+ * inside a wrapped WASI call: the path it was given may live in the very
+ * buffer this grows. */
+void proc_warm_paths(void)
 {
+    static int done;
+    if (done)
+        return;
+    done = 1;
     char path[512];
     for (size_t i = 0; i + 2 < sizeof path; i += 2) {
         path[i] = 'x';
@@ -142,7 +148,6 @@ void proc_init(void)
 {
     if (cur)
         return;
-    warm_relative_paths();
     cur = rt_malloc(sizeof *cur);
     if (!cur)
         abort();

@@ -29,6 +29,9 @@ struct fdtab; /* opaque */
 
 /* Initialises fds 0, 1, 2 as the host's. */
 void proc_init(void);
+/* Makes wasi-libc's relative-path buffers outside any applet's arena; call
+ * before running commands, never from inside a WASI call. */
+void proc_warm_paths(void);
 
 /* fd operations on the current table (POSIX-like: -1 and errno). */
 ssize_t proc_read(int fd, void *buf, size_t n);

@@ -90,6 +90,7 @@ static int exit_trap_body(void *arg)
 
 int wb_sh_run(const char *code, size_t len, char **argv)
 {
+    proc_warm_paths();
     proc_init();
     if (!persistent)
         shell_create();
