@@ -67,6 +67,9 @@ static int run(int i, char **argv)
     memset(&toys, 0, sizeof(toys));
     memset(&this, 0, sizeof(this));
     toy_init(which, argv);
+    /* Non-zero: "not a vforked re-entry" (tar opens -f and goes to -C only
+     * then), as toybox's main() sets it. */
+    toys.stacktop = &which;
     if (!strcmp(which->name, "env"))
         remember_env_names();
     which->toy_main();
