@@ -203,6 +203,7 @@ speed_t cfgetispeed(const struct termios *t) { (void)t; return 0; }
 pid_t tcgetpgrp(int fd) { (void)fd; errno = ENOTTY; return -1; }
 int tcflush(int fd, int q) { (void)fd, (void)q; errno = ENOTTY; return -1; }
 char *ttyname(int fd) { (void)fd; errno = ENOTTY; return NULL; }
+int wbtb_isatty(int fd) { (void)fd; errno = ENOTTY; return 0; }
 
 /* ---- syslog: no log daemon; messages go to stderr */
 void openlog(const char *ident, int opt, int fac) { (void)ident, (void)opt, (void)fac; }

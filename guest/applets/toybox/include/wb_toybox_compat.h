@@ -233,7 +233,11 @@ struct inotify_event { int wd; uint32_t mask, cookie, len; char name[]; };
 int personality(unsigned long p);
 #define PER_LINUX32 8
 
-/* ---- termios.h: no terminal in the sandbox */
+/* ---- termios.h: no terminal in the sandbox.  isatty answers no for every
+   fd (the sandbox's stdout is captured, whatever WASI reports for it), so
+   ls prints one name a line, as GNU tools do into a pipe. */
+#define isatty(fd) wbtb_isatty(fd)
+int wbtb_isatty(int fd);
 typedef unsigned char cc_t;
 typedef unsigned int speed_t;
 typedef unsigned int tcflag_t;
