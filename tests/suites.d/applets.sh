@@ -80,9 +80,9 @@ for f in "$@"; do
     else
         # What node's WASI or the driver cannot do: run a nested command
         # (xargs, find -exec, env CMD, timeout), absolute paths (realpath),
-        # list a directory (ls: node answers ENOSYS), dup an fd (cmp, tar).
+        # list a directory (ls: node answers ENOSYS), dup an fd (cmp, tar, xxd -r).
         if grep -q -e xargs -e '-exec' -e 'env [A-Z-]' -e realpath -e 'readlink -f' \
-                -e '\bls\b' -e '\bcmp\b' -e timeout -e '\btar\b' "$f"; then
+                -e '\bls\b' -e '\bcmp\b' -e timeout -e '\btar\b' -e 'xxd -r' "$f"; then
             skipped=$((skipped + 1)); continue
         fi
         (cd "$tmp/w" && LC_ALL=C.UTF-8 TZ=UTC PATH="$tmp/bin" "$tmo" 60 "$bash" "$f" \
