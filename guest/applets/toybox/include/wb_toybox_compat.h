@@ -21,6 +21,9 @@ int wbtb_popen(char **argv, int *pipes, void (*callback)(char **argv));
 int wbtb_spawn(char **argv);
 void wbtb_env_exec(char **argv, char **env);
 
+/* A dirent's d_type as st_mode file-type bits (see tools/patch-toybox.sh). */
+unsigned wbtb_dttoif(unsigned char d_type);
+
 /* ---- open flags WASI has no bit for: toybox would otherwise define them
    as Linux's numbers, which WASI rejects with EINVAL.  O_PATH (open only
    to name the file) becomes a plain read-only open. */
