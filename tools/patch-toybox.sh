@@ -25,6 +25,10 @@
 # 6. lib/lib.c copy_tempfile registers its cleanup only while the static
 #    tempfile2zap is unset, i.e. once per process; here every command is a
 #    fresh start of the exit-handler list, so register it every time.
+# 7. lib/dirtree.c: a directory entry's type becomes a mode as d_type<<12,
+#    Linux's encoding; WASI numbers its d_type values differently (a file
+#    came out as a directory: ls -F, ls -R, find -delete).  wbtb_dttoif
+#    (guest/applets/toybox/stubs.c) maps them.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -49,6 +53,9 @@ perl -0777 -e '
       [ "lib/lib.c",
         "  if (!tempfile2zap) sigatexit(tempfile_handler);\n",
         "  sigatexit(tempfile_handler);\n" ],
+      [ "lib/dirtree.c",
+        "      new->st.st_mode = entry->d_type<<12;\n",
+        "      new->st.st_mode = wbtb_dttoif(entry->d_type);\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

@@ -62,11 +62,18 @@ static int run(int i, char **argv)
     struct toy_list *which = toy_list + i;
 
     wbtb_prepare();
+    /* Line buffering (yes, base64, ...) makes xprintf flush every line:
+     * `yes a b | head -2` would write line by line until the pipe is
+     * full.  There is no terminal to show lines as they come. */
+    which->flags &= ~TOYFLAG_LINEBUF;
     /* Whatever a previous run left (its memory is gone) must not be seen:
      * toy_init would free toys.optargs and keep toys.rebound. */
     memset(&toys, 0, sizeof(toys));
     memset(&this, 0, sizeof(this));
     toy_init(which, argv);
+    /* Non-zero: "not a vforked re-entry" (tar opens -f and goes to -C only
+     * then), as toybox's main() sets it. */
+    toys.stacktop = &which;
     if (!strcmp(which->name, "env"))
         remember_env_names();
     which->toy_main();

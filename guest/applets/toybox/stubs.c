@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 
 /* ---- user database: there is none */
@@ -72,15 +73,43 @@ gid_t getegid(void) { return 0; }
 int setuid(uid_t uid) { (void)uid; errno = ENOSYS; return -1; }
 int setgid(gid_t gid) { (void)gid; errno = ENOSYS; return -1; }
 
-/* ---- owners and modes: not in WASI */
-int chown(const char *p, uid_t u, gid_t g) { (void)p, (void)u, (void)g; errno = ENOSYS; return -1; }
-int lchown(const char *p, uid_t u, gid_t g) { (void)p, (void)u, (void)g; errno = ENOSYS; return -1; }
-int fchown(int fd, uid_t u, gid_t g) { (void)fd, (void)u, (void)g; errno = ENOSYS; return -1; }
-int fchownat(int d, const char *p, uid_t u, gid_t g, int f)
+/* ---- owners and modes: not in WASI.  Like chmod below: giving a file
+ * the owner it already has (tar x restores 0:0) succeeds, any other
+ * owner is ENOSYS. */
+static int same_owner(int r, const struct stat *st, uid_t u, gid_t g)
 {
-    (void)d, (void)p, (void)u, (void)g, (void)f;
+    if (r)
+        return -1;
+    if ((u == (uid_t)-1 || u == st->st_uid) && (g == (gid_t)-1 || g == st->st_gid))
+        return 0;
     errno = ENOSYS;
     return -1;
+}
+int chown(const char *p, uid_t u, gid_t g) { struct stat st; return same_owner(stat(p, &st), &st, u, g); }
+int lchown(const char *p, uid_t u, gid_t g) { struct stat st; return same_owner(lstat(p, &st), &st, u, g); }
+int fchown(int fd, uid_t u, gid_t g) { struct stat st; return same_owner(fstat(fd, &st), &st, u, g); }
+int fchownat(int d, const char *p, uid_t u, gid_t g, int f)
+{
+    struct stat st;
+    return same_owner(fstatat(d, p, &st, f), &st, u, g);
+}
+
+unsigned wbtb_dttoif(unsigned char t)
+{
+    switch (t) {
+    case DT_DIR: return S_IFDIR;
+    case DT_REG: return S_IFREG;
+    case DT_LNK: return S_IFLNK;
+    case DT_CHR: return S_IFCHR;
+    case DT_BLK: return S_IFBLK;
+#ifdef DT_FIFO
+    case DT_FIFO: return S_IFIFO;
+#endif
+#ifdef DT_SOCK
+    case DT_SOCK: return S_IFSOCK;
+#endif
+    default: return 0;
+    }
 }
 /* WASI files have no permission bits to set: the sandbox reports fixed
  * modes.  Asking for the mode a file already has succeeds (gzip, cp and
@@ -203,6 +232,7 @@ speed_t cfgetispeed(const struct termios *t) { (void)t; return 0; }
 pid_t tcgetpgrp(int fd) { (void)fd; errno = ENOTTY; return -1; }
 int tcflush(int fd, int q) { (void)fd, (void)q; errno = ENOTTY; return -1; }
 char *ttyname(int fd) { (void)fd; errno = ENOTTY; return NULL; }
+int wbtb_isatty(int fd) { (void)fd; errno = ENOTTY; return 0; }
 
 /* ---- syslog: no log daemon; messages go to stderr */
 void openlog(const char *ident, int opt, int fac) { (void)ident, (void)opt, (void)fac; }

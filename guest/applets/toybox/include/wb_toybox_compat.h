@@ -21,6 +21,9 @@ int wbtb_popen(char **argv, int *pipes, void (*callback)(char **argv));
 int wbtb_spawn(char **argv);
 void wbtb_env_exec(char **argv, char **env);
 
+/* A dirent's d_type as st_mode file-type bits (see tools/patch-toybox.sh). */
+unsigned wbtb_dttoif(unsigned char d_type);
+
 /* ---- open flags WASI has no bit for: toybox would otherwise define them
    as Linux's numbers, which WASI rejects with EINVAL.  O_PATH (open only
    to name the file) becomes a plain read-only open. */
@@ -233,7 +236,11 @@ struct inotify_event { int wd; uint32_t mask, cookie, len; char name[]; };
 int personality(unsigned long p);
 #define PER_LINUX32 8
 
-/* ---- termios.h: no terminal in the sandbox */
+/* ---- termios.h: no terminal in the sandbox.  isatty answers no for every
+   fd (the sandbox's stdout is captured, whatever WASI reports for it), so
+   ls prints one name a line, as GNU tools do into a pipe. */
+#define isatty(fd) wbtb_isatty(fd)
+int wbtb_isatty(int fd);
 typedef unsigned char cc_t;
 typedef unsigned int speed_t;
 typedef unsigned int tcflag_t;
