@@ -18,7 +18,9 @@ arg=${1:?usage: sh-golden.sh BUILD_DIR|RUNNER [CASE...]}
 shift
 case $arg in /*) ;; */*) arg=$top/$arg ;; esac
 if [ -d "$arg" ]; then
-    run() { "$arg/wasmbox" sh --time-limit 20000 "$@"; }
+    # The case's folder is the sandbox's /workspace, as the recording ran
+    # bash in it (globs see main.sh).
+    run() { "$arg/wasmbox" sh --time-limit 20000 --workspace "$PWD" "$@"; }
 else
     run() { "$arg" "$@"; }
 fi
@@ -47,7 +49,10 @@ for c in "$@"; do
     why=
     for a in $need; do have "$a" || why="needs $a"; done
     if [ -z "$why" ] && [ $files = 0 ] && grep -q '^# files' "$case"; then why="needs the filesystem"; fi
+    # A known difference not fixed yet: NAME.known says why (docs/shell.md).
+    [ -z "$why" ] && [ -f "$dir/$name.known" ] && why="known: $(head -n 1 "$dir/$name.known")"
     if [ -n "$why" ]; then
+        case $why in known:*) echo "SKIP sh/$name: $why" ;; esac
         skip=$((skip + 1))
         continue
     fi
