@@ -96,6 +96,7 @@ swapper=
 # What must never happen is a read of the outside file.  That some reads got
 # through during the swapping depends on scheduling (a loaded machine may
 # let none through); the path must work again once the swapping stops.
+sleep 0.3 # a mv or ln the killed loop had started may still finish
 [ -L "$m/swap" ] && rm -f "$m/swap"
 [ -d "$m/swap.real" ] && [ ! -e "$m/swap" ] && mv "$m/swap.real" "$m/swap"
 case $out in
