@@ -149,6 +149,21 @@ static const char *trap_advice(int trap)
     }
 }
 
+/* Undoes the run in progress: memory and files as they were before it.
+ * 0: restored; 1: the undo failed and the sandbox was reset to the
+ * template; -1: even that failed (the sandbox is marked failed). */
+static int undo_run(wb_sandbox *sb)
+{
+    int e = wb__guest_rollback(sb->guest);
+    int e2 = e ? wb__guest_reset(sb->guest) : 0;
+    wb__vfs_rollback(sb->host.vfs); /* files too: the guest's fds must match its memory */
+    if (e)
+        wb__vfs_close_fds(sb->host.vfs); /* the template's libc knows only the preopen */
+    if (e && e2)
+        sb->failed = 1;
+    return !e ? 0 : !e2 ? 1 : -1;
+}
+
 /* Ends a run: the result takes the output; traps reset the sandbox. */
 static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **out)
 {
@@ -172,12 +187,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
         /* A hard stop: the guest ignored the graceful one, or was in code
          * that cannot be interrupted.  Its heap may be mid-operation: put
          * the sandbox back as it was before the run. */
-        int e = wb__guest_rollback(sb->guest);
-        if (e && wb__guest_reset(sb->guest))
-            sb->failed = 1;
-        wb__vfs_rollback(h->vfs); /* files too: the guest's fds must match its memory */
-        if (e)
-            wb__vfs_close_fds(h->vfs); /* the template's libc knows only the preopen */
+        int e = undo_run(sb);
         const char *restored = e ? "; the sandbox could not be restored and was reset to its initial state"
                                  : "; the sandbox was restored to its state before this run";
         if (h->hard_stop == WB__STOP_DIVERGED)
@@ -196,18 +206,12 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
     } else if (o->trap) {
         /* The guest stopped mid-operation: put it back as it was before
          * the run; if even that fails, back to the template. */
-        int e = wb__guest_rollback(sb->guest);
-        int e2 = e ? wb__guest_reset(sb->guest) : 0;
-        wb__vfs_rollback(h->vfs);
-        if (e)
-            wb__vfs_close_fds(h->vfs);
+        int e = undo_run(sb);
         st = fail(sb, WB_ETRAP, "guest trap: %s (%s); %s", wasm_rt_strerror((wasm_rt_trap_t)o->trap),
                   trap_advice(o->trap),
-                  !e ? "the sandbox was restored to its state before this run"
-                     : !e2 ? "the sandbox was reset to its initial state: globals from earlier runs are gone"
+                  e == 0 ? "the sandbox was restored to its state before this run"
+                  : e == 1 ? "the sandbox was reset to its initial state: globals from earlier runs are gone"
                            : "the sandbox could not be restored and is unusable");
-        if (e && e2)
-            sb->failed = 1;
     } else if (h->stop) {
         /* A soft stop: the script unwound, the sandbox keeps its state. */
         if (h->stop == WB__STOP_FUEL)
@@ -247,10 +251,7 @@ static wb_status finish(wb_sandbox *sb, const wb__guest_outcome *o, wb_result **
          * gracefully; out of memory inside the engine can also end in a
          * trap, which was rolled back already. */
         if (!o->trap) {
-            int e = wb__guest_rollback(sb->guest);
-            if (e && wb__guest_reset(sb->guest))
-                sb->failed = 1;
-            wb__vfs_rollback(h->vfs);
+            undo_run(sb);
             rolled_back = 1;
         }
         st = fail(sb, WB_EMEMLIMIT,
