@@ -401,6 +401,20 @@ WB_API wb_status wb_interrupt(wb_sandbox *sb);
  * per handle, not during a run.  Since 0.1. */
 WB_API wb_status wb_set_time_limit(wb_sandbox *sb, uint64_t ms);
 
+/* What the guest reads from stdin (fd 0): by default nothing (end of file
+ * at once).  wb_set_stdin gives it len bytes of data (copied; the caller
+ * keeps data); wb_set_stdin_fd gives it the host file descriptor fd (a
+ * file or pipe; borrowed: not closed, must stay open until replaced or
+ * wb_free), read only when the guest reads, and a read waiting on it ends
+ * at the run's deadline.  Stdin is a stream, as a process's: what one run
+ * reads is gone for the next; setting it again replaces what is left
+ * (wb_set_stdin(sb, NULL, 0) empties it).  Not part of snapshots or forks
+ * (a fork's stdin is empty); a journal records the bytes read, and a replay
+ * reads them from the journal.  WB_EINVAL for fd < 0.  Thread: one per
+ * handle, not during a run.  Since 0.1. */
+WB_API wb_status wb_set_stdin(wb_sandbox *sb, const void *data, size_t len);
+WB_API wb_status wb_set_stdin_fd(wb_sandbox *sb, int fd);
+
 /* TypeScript declarations of the tools sb's code may call:
  * "declare const tools: { name(args: {...}): Promise<any>; ... };", with
  * each tool's description as a JSDoc comment (the text to show a model so

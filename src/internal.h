@@ -87,7 +87,23 @@ typedef struct wb__host {
     /* The guest's fibers during a call, or NULL (guest_fiber.c). */
     struct wb__fibers *fibers;
     struct wb__journal *journal; /* record/replay (src/journal/), or NULL */
+    /* What fd 0 reads (wasi_stdin.c): the embedder's bytes, or a host fd
+     * read when the guest asks.  Persists across runs, like a process's
+     * stdin; not part of snapshots. */
+    struct {
+        unsigned char *data; /* malloc'd copy, or NULL */
+        size_t len, pos;
+        int fd;     /* host fd when use_fd */
+        int use_fd;
+    } in;
 } wb__host;
+
+/* Frees what the sandbox's stdin holds (wasi_stdin.c). */
+void wb__stdin_free(wb__host *h);
+/* Reads up to cap bytes of the sandbox's stdin into buf: the count, 0 at
+ * its end, or -errno (WASI numbering); waits for a host fd at most until
+ * the run's deadline. */
+long wb__stdin_read(wb__host *h, void *buf, size_t cap);
 
 enum { WB__STOP_NONE, WB__STOP_TIME, WB__STOP_OUTPUT, WB__STOP_FUEL, WB__STOP_DIVERGED, WB__STOP_INTERRUPT };
 

@@ -110,6 +110,7 @@ void wb_free(wb_sandbox *sb)
     wb__tools_free(&sb->tools);
     wb__host_end_run(&sb->host);
     wb__journal_free(sb->host.journal);
+    wb__stdin_free(&sb->host);
     sb->magic = 0;
     free(sb);
 }

@@ -23,6 +23,7 @@ struct shell *sh;
  * a fault: the wasm shadow stack is 1 MiB and grows down toward 0. */
 static uintptr_t stack_base;
 static int stopping;          /* see poll_stop() */
+static int poll_now;          /* poll_stop() asks the host at the next command */
 __attribute__((unused)) static unsigned poll_count; /* wasm only */
 #ifdef __wasm__
 #define STACK_BUDGET (720u * 1024u)
@@ -791,6 +792,7 @@ static int run_command(char **argv, int allow_funcs)
         char **saved_env = environ;
         environ = env;
         int st = proc_run_applet(a->main, argc, argv);
+        poll_now = 1; /* it may have waited on stdin past the deadline */
         environ = saved_env;
         for (char **e = env; *e; e++)
             free(*e);
@@ -1254,8 +1256,9 @@ int sh_stopping(void) { return stopping; }
 static void poll_stop(void)
 {
 #ifdef __wasm__
-    if (!stopping && (++poll_count & 1023) == 0 && wb_host_call(WB_HOST_OP_POLL, NULL, 0) == 1)
+    if (!stopping && ((++poll_count & 1023) == 0 || poll_now) && wb_host_call(WB_HOST_OP_POLL, NULL, 0) == 1)
         stopping = 1;
+    poll_now = 0;
 #endif
     if (stopping)
         wb_throw(THROW_EXIT | 143);

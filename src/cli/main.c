@@ -31,7 +31,9 @@ static const char usage_text[] =
     "and /tools; require('fs') reads and writes them), no real clock unless\n"
     "allowed. console.log goes to stdout, console.error to stderr; an uncaught\n"
     "exception prints its name, message and stack on stderr. Top-level await\n"
-    "works.\n"
+    "works. The script's stdin is wasmbox's own (`... | wasmbox sh -c 'sort'`),\n"
+    "read only when the script reads it, and empty when the script itself\n"
+    "came from stdin; a read waiting for input ends at the time limit.\n"
     "\n"
     "options:\n"
     "  -e, --eval CODE      run CODE instead of a file\n"
@@ -274,6 +276,9 @@ static int cmd_exec(int argc, char **argv, wb_lang lang)
         rc = EXIT_SANDBOX;
         goto out;
     }
+    /* The script's stdin is ours, unless the script itself came from it. */
+    if (!(file && !strcmp(file, "-")))
+        wb_set_stdin_fd(sb, 0);
     wb_result *r = NULL;
     st = wb_run(sb, lang, code ? code : eval, len, &r);
     int copy_failed = wb_cli_fs_after(&fsopt, sb) != 0; /* --workspace: copied back */

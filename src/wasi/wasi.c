@@ -1,7 +1,8 @@
 /* The host's WASI (snapshot preview1) subset.
  *
  * The guest has no ambient authority: stdout and stderr are captured into
- * per-run buffers under the output limit, stdin is empty, the clock and
+ * per-run buffers under the output limit, stdin is what the embedder gave
+ * (wasi_stdin.c; empty by default), the clock and
  * randomness are the embedder's choice (real, or fixed and seeded), files
  * are the sandbox's VFS (wasi_fs.c, src/vfs/), and there are no arguments
  * or environment yet.  Every call the guest
@@ -27,6 +28,7 @@ enum {
     E_SUCCESS = 0,
     E_BADF = 8,
     E_FAULT = 21,
+    E_INTR = 27,
     E_INVAL = 28,
     E_IO = 29,
     E_NOSYS = 52,
@@ -134,6 +136,11 @@ u32 Z_wasi_snapshot_preview1Z_fd_write(struct Z_wasi_snapshot_preview1_instance_
     return E_SUCCESS;
 }
 
+static long stdin_live(void *ud, void *buf, size_t cap)
+{
+    return wb__stdin_read(ud, buf, cap);
+}
+
 u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd,
                                       u32 iovs, u32 iovs_len, u32 nread)
 {
@@ -145,8 +152,26 @@ u32 Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_instance_t
     void *vec;
     if (wb__guest_span(h->mem, iovs, (uint64_t)iovs_len * 8, &vec) != WB_OK)
         return E_FAULT;
-    wb__journal_read(h, WB__JR_STDIN, "stdin", NULL, 0, NULL, NULL); /* recorded, replayed */
-    return (u32)put_u32(h, nread, 0); /* stdin is empty */
+    /* Into the first non-empty buffer: a short read is always allowed. */
+    void *dst = NULL;
+    uint32_t cap = 0;
+    for (uint32_t i = 0; i < iovs_len && !cap; i++) {
+        uint32_t p, n;
+        memcpy(&p, (char *)vec + i * 8, 4);
+        memcpy(&n, (char *)vec + i * 8 + 4, 4);
+        if (n && wb__guest_span(h->mem, p, n, &dst) != WB_OK)
+            return E_FAULT;
+        cap = n;
+    }
+    long got = wb__journal_read(h, WB__JR_STDIN, "stdin", dst, cap, stdin_live, h); /* recorded, replayed */
+    if (got < 0) {
+        /* A wait cut short by the deadline or an interrupt: the same stop
+         * check when recording and replaying, so the stop lands here. */
+        if (got == -E_INTR)
+            wb__host_should_stop(h);
+        return (u32)-got;
+    }
+    return (u32)put_u32(h, nread, (uint32_t)got);
 }
 
 u32 Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *w, u32 fd)
