@@ -22,5 +22,8 @@ check no-stdin-read-no-wait "quick" "$( (sleep 1; echo late) | "$W" sh -c 'echo 
 out=$( (sleep 1) | "$W" sh --time-limit 300 -c 'cat; echo after' 2> "$tmp/err"; echo "rc=$?")
 check time-limit-while-waiting "rc=3" "$out"
 check time-limit-message "1" "$(grep -c 'time limit 300 ms reached' "$tmp/err")"
+# Recorded stdin replays from the journal, without the input.
+echo 'from the journal' | "$W" sh --record "$tmp/j.jsonl" -c 'tr a-z A-Z' > /dev/null
+check replay "FROM THE JOURNAL" "$("$W" replay "$tmp/j.jsonl" < /dev/null)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
