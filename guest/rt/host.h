@@ -25,6 +25,15 @@ __attribute__((import_module("wasmbox"), import_name("host_call")))
 int32_t wb_host_call(int32_t op, const void *req, size_t len);
 #endif
 
+/* File modes, which WASI preview1 lacks.  The host reports a file's
+ * permission bits in the top bits of its filestat's dev (bit 63: present,
+ * bits 48..59: the mode), and the guest's stat wrappers (guest/rt/modes.c)
+ * move them to st_mode.  chmod is (path_|fd_)filestat_set_times with the
+ * fstflags WB_FST_MODE alone and the mode in atim. */
+#define WB_DEV_MODE_SHIFT 48
+#define WB_DEV_MODE_FLAG (1ull << 63)
+#define WB_FST_MODE 0x100u
+
 /* Languages the guest runs; the host passes one to wb_guest_run. */
 enum { WB_GUEST_JS = 1, WB_GUEST_SH = 2, WB_GUEST_SELFTEST = 98 /* runtime self-tests (guest/rt/selftest.c) */ };
 

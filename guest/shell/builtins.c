@@ -3,6 +3,7 @@
 #include "sh.h"
 #include "../applets/applets.h"
 #include "../rt/proc.h"
+#include "../rt/modes.h"
 #include "../rt/unwind.h"
 
 #include <ctype.h>
@@ -1207,11 +1208,35 @@ static int bi_wait(int argc, char **argv)
 
 static int bi_noop(int argc, char **argv) { (void)argc; (void)argv; return 0; }
 
+/* umask [-S] [OCTAL]: the mask applies to the files and directories
+ * commands create (guest/rt/modes.c). */
 static int bi_umask(int argc, char **argv)
 {
-    if (argc == 1)
-        out_str(1, "0022\n");
-    (void)argv;
+    int sym = argc > 1 && !strcmp(argv[1], "-S");
+    int i = sym ? 2 : 1;
+    mode_t cur = umask(0);
+    umask(cur);
+    if (i >= argc) {
+        if (!sym) {
+            out_printf(1, "%04o\n", (unsigned)cur);
+            return 0;
+        }
+        static const char *const who[] = {"u", "g", "o"};
+        for (int k = 0; k < 3; k++) {
+            unsigned bits = ~(unsigned)cur >> (6 - 3 * k) & 7;
+            out_printf(1, "%s%s=%s%s%s", k ? "," : "", who[k], bits & 4 ? "r" : "", bits & 2 ? "w" : "",
+                       bits & 1 ? "x" : "");
+        }
+        out_str(1, "\n");
+        return 0;
+    }
+    char *end;
+    unsigned long m = strtoul(argv[i], &end, 8);
+    if (!*argv[i] || *end || m > 0777) {
+        sh_err("umask: %s: octal number out of range (give an octal mask 000 to 777, e.g. umask 022)", argv[i]);
+        return 1;
+    }
+    umask((mode_t)m);
     return 0;
 }
 
@@ -1237,14 +1262,36 @@ static int bi_times(int argc, char **argv)
     return 0;
 }
 
+/* help: the shell's summary, then the applets' own help command (every
+ * command with its usage line); help NAME: a builtin's one line, an
+ * applet's full help. */
 static int bi_help(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    out_str(1, "wasmbox shell: a bash-compatible shell inside the sandbox. Builtins: . : [ alias break builtin\n"
-               "caller cd command continue declare echo eval exec exit export false getopts hash help let local\n"
-               "mapfile printf pwd read readarray readonly return set shift shopt source test trap true type\n"
-               "typeset unalias unset wait. Other commands are applets (help lists them when built in).\n");
-    return 0;
+    const struct wb_applet *a = wb_applet_find("help");
+    if (argc < 2) {
+        out_str(1, "wasmbox shell: a bash-compatible shell inside the sandbox. Builtins: . : [ alias break builtin\n"
+                   "caller cd command continue declare echo eval exec exit export false getopts hash help let local\n"
+                   "mapfile printf pwd read readarray readonly return set shift shopt source test trap true type\n"
+                   "typeset unalias unset wait. Other commands are applets:\n");
+        return a ? proc_run_applet(a->main, argc, argv) : 0;
+    }
+    int st = 0;
+    for (int i = 1; i < argc; i++) {
+        const struct wb_applet *c = wb_applet_find(argv[i]);
+        if (builtin_find(argv[i]) && (!c || !strcmp(argv[i], "help"))) {
+            out_str(1, argv[i]);
+            out_str(1, ": a shell builtin, as in bash (see the bash manual)\n");
+        } else if (a && c) {
+            char *one[] = {argv[0], argv[i], NULL};
+            int r = proc_run_applet(a->main, 2, one);
+            if (r)
+                st = r;
+        } else {
+            sh_err("help: no command named '%s' (help lists them all)", argv[i]);
+            st = 1;
+        }
+    }
+    return st;
 }
 
 /* ------------------------------------------------------------ table */

@@ -197,6 +197,7 @@ int wb__vfs_walk(wb__vfs *v, const char *root, wb__vfs_walk_fn cb, void *ud);
 typedef struct {
     uint64_t dev, ino;
     uint8_t filetype; /* WASI filetype */
+    uint16_t mode;    /* permission bits (07777) */
     uint64_t nlink, size, atim, mtim, ctim;
 } wb__vfs_stat;
 
@@ -217,7 +218,10 @@ int wb__vfs_fstat(wb__vfs *v, uint32_t fd, wb__vfs_stat *st);
 int wb__vfs_statat(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *path, size_t plen,
                  wb__vfs_stat *st);
 int wb__vfs_ftruncate(wb__vfs *v, uint32_t fd, uint64_t size);
-/* Times: WASI fstflags (ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8). */
+/* Times: WASI fstflags (ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8).  Or, not
+ * WASI, flags WB__VFS_FST_MODE alone: set the permission bits to atim
+ * (chmod; WASI preview1 has no call for it, see guest/rt/host.h). */
+#define WB__VFS_FST_MODE 0x100u
 int wb__vfs_futimes(wb__vfs *v, uint32_t fd, uint64_t atim, uint64_t mtim, uint32_t flags);
 int wb__vfs_utimes(wb__vfs *v, uint32_t dirfd, uint32_t lookupflags, const char *path, size_t plen,
                    uint64_t atim, uint64_t mtim, uint32_t flags);

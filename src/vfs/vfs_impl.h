@@ -44,6 +44,7 @@ typedef struct {
     uint8_t type; /* WB__VFS_T_* (WASI filetypes) */
     uint8_t flags;
     uint16_t mount; /* index into v->mounts when WB__N_MOUNT */
+    uint16_t mode;  /* WB__MODE_SET | permission bits, or 0: the type's default (wb__vnode_mode) */
     uint32_t nlink;
     uint32_t parent; /* directories: for ".." */
     uint64_t atim, mtim, ctim;
@@ -60,6 +61,8 @@ typedef struct {
     int fd;
     int mnt;
     uint8_t type;
+    char *rel; /* the path it was opened by, below the mount: the base of
+                  *at() calls when it is a directory */
 } wb__hostfile;
 
 typedef struct {
@@ -121,6 +124,10 @@ wb__vnode *wb__vnode_mut(wb__vfs *v, uint32_t ino);
  * up to cap (len is cut to cap when larger); 0 or errno. */
 int wb__vdata_reserve(wb__vfs *v, wb__vnode *n, size_t cap);
 int wb__vnode_new(wb__vfs *v, uint8_t type, uint8_t flags, uint32_t *ino);
+#define WB__MODE_SET 0x8000u
+/* The node's permission bits: its own, or 0755 for directories, 0777 for
+ * symlinks, 0644 for files; no write bits on read-only nodes. */
+uint16_t wb__vnode_mode(const wb__vnode *n);
 void wb__vnode_unref(wb__vnode *n);
 /* Drops a node whose last link went away once no fd holds it. */
 void wb__vnode_release(wb__vfs *v, uint32_t ino);

@@ -76,6 +76,7 @@ void wb__hostfile_close(wb__hostfile *h)
         return;
     if (h->fd >= 0)
         close(h->fd);
+    free(h->rel);
     free(h);
 }
 
@@ -214,6 +215,7 @@ static void stat_from(int mnt, const struct stat *s, wb__vfs_stat *st)
     st->dev = 2 + (uint64_t)mnt;
     st->ino = s->st_ino;
     st->filetype = ftype(s->st_mode);
+    st->mode = (uint16_t)(s->st_mode & 07777);
     st->nlink = s->st_nlink;
     st->size = (uint64_t)s->st_size;
     st->atim = (uint64_t)s->st_atim.tv_sec * 1000000000u + (uint64_t)s->st_atim.tv_nsec;
@@ -242,7 +244,9 @@ int wb__vm_open(wb__vfs *v, int mnt, const char *rel, uint32_t lookupflags, uint
         return refused(v, mnt, rel, errno);
     struct stat st;
     wb__hostfile *h = calloc(1, sizeof *h);
-    if (!h || fstat(fd, &st) != 0) {
+    if (!h || fstat(fd, &st) != 0 || !(h->rel = strdup(rel))) {
+        if (h)
+            free(h->rel);
         free(h);
         close(fd);
         return WB__VFS_ENOMEM;
@@ -258,7 +262,10 @@ int wb__vm_open(wb__vfs *v, int mnt, const char *rel, uint32_t lookupflags, uint
 int wb__vm_stat(wb__vfs *v, int mnt, const char *rel, int follow, wb__vfs_stat *st)
 {
     struct stat s;
-    if (follow || !strcmp(rel, ".")) {
+    size_t rl = strlen(rel);
+    int dots = (rl >= 1 && rel[rl - 1] == '.' && (rl == 1 || rel[rl - 2] == '/')) ||
+               (rl >= 2 && rel[rl - 1] == '.' && rel[rl - 2] == '.' && (rl == 2 || rel[rl - 3] == '/'));
+    if (follow || dots) { /* "." and ".." are never symlinks */
         int fd = beneath(v, mnt, rel, O_PATH, 0);
         if (fd < 0)
             return refused(v, mnt, rel, errno);
@@ -386,6 +393,17 @@ int wb__vm_readlink(wb__vfs *v, int mnt, const char *rel, char *buf, size_t n, s
     return werr(e);
 }
 
+/* chmod on a writable mount: the permission bits only (never set-id or
+ * sticky bits on the host). */
+static int host_chmod(int fd, uint64_t mode)
+{
+    if (mode > 07777) {
+        errno = EINVAL;
+        return -1;
+    }
+    return fchmod(fd, (mode_t)(mode & 0777));
+}
+
 static void times_of(uint64_t atim, uint64_t mtim, uint32_t flags, struct timespec ts[2])
 {
     ts[0].tv_sec = (time_t)(atim / 1000000000u);
@@ -412,7 +430,7 @@ int wb__vm_utimes(wb__vfs *v, int mnt, const char *rel, int follow, uint64_t ati
     int fd = beneath(v, mnt, rel, O_RDONLY | (follow ? 0 : O_NOFOLLOW), 0);
     if (fd < 0)
         return refused(v, mnt, rel, errno);
-    int r = futimens(fd, ts);
+    int r = flags == WB__VFS_FST_MODE ? host_chmod(fd, atim) : futimens(fd, ts);
     e = r ? errno : 0;
     close(fd);
     return werr(e);
@@ -484,7 +502,7 @@ int wb__vm_futimes(wb__vfs *v, wb__hostfile *h, uint64_t atim, uint64_t mtim, ui
         return WB__VFS_EROFS;
     struct timespec ts[2];
     times_of(atim, mtim, flags, ts);
-    return futimens(h->fd, ts) ? werr(errno) : 0;
+    return (flags == WB__VFS_FST_MODE ? host_chmod(h->fd, atim) : futimens(h->fd, ts)) ? werr(errno) : 0;
 }
 
 /* Cookies are entry counts: each call re-reads the folder from the start

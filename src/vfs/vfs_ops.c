@@ -60,9 +60,37 @@ static int ro_dir(wb__vfs *v, uint32_t dir)
     return !d || (d->flags & WB__N_RO);
 }
 
+/* A relative path from a directory fd on a host mount: the guest path of
+ * that directory (the mount's, then the path it was opened by) joined
+ * with path, resolved from the root, so ".." that climbs out of the mount
+ * lands in the tree and vfs_mount.c confines the rest. */
+static int start_host(wb__vfs *v, const wb__hostfile *h, const char *path, size_t plen, int flags, wb__vres *r)
+{
+    memset(r, 0, sizeof *r);
+    r->mnt = -1;
+    if (h->type != WB__VFS_T_DIR)
+        return WB__VFS_ENOTDIR;
+    if (plen == 0)
+        return WB__VFS_ENOENT;
+    const char *g = v->mounts[h->mnt].guest;
+    size_t gl = strlen(g), bl = strlen(h->rel);
+    if (gl + bl + plen + 2 > WB__VFS_MAX_PATH)
+        return WB__VFS_ENAMETOOLONG;
+    char buf[WB__VFS_MAX_PATH + 1];
+    memcpy(buf, g, gl);
+    buf[gl] = '/';
+    memcpy(buf + gl + 1, h->rel, bl);
+    buf[gl + 1 + bl] = '/';
+    memcpy(buf + gl + bl + 2, path, plen);
+    return wb__vfs_resolve(v, WB__ROOT_INO, buf, gl + bl + 2 + plen, flags, r);
+}
+
 static int start(wb__vfs *v, uint32_t dirfd, const char *path, size_t plen, int flags, wb__vres *r)
 {
     uint32_t dir = WB__ROOT_INO;
+    wb__vfd *f = dirfd == WB__VFS_ROOT_FD ? NULL : fd_get(v, dirfd);
+    if (f && f->kind == WB__FD_HOST && !(plen > 0 && path[0] == '/'))
+        return start_host(v, f->host, path, plen, flags, r);
     int e = dirfd == WB__VFS_ROOT_FD ? 0 : wb__vfs_dirfd(v, dirfd, &dir);
     if (e) {
         memset(r, 0, sizeof *r);
@@ -89,6 +117,7 @@ static void stat_node(const wb__vfs *v, uint32_t ino, wb__vfs_stat *st)
     st->dev = 1;
     st->ino = ino;
     st->filetype = n->type;
+    st->mode = wb__vnode_mode(n);
     st->nlink = n->nlink ? n->nlink : 1;
     st->size = n->type == WB__VFS_T_DIR ? 4096 : n->data ? n->data->len : 0;
     st->atim = n->atim;
@@ -462,7 +491,7 @@ int wb__vfs_ftruncate(wb__vfs *v, uint32_t fd, uint64_t size)
 static int set_times(wb__vfs *v, uint32_t ino, uint64_t atim, uint64_t mtim, uint32_t flags)
 {
     if (((flags & FST_ATIM) && (flags & FST_ATIM_NOW)) || ((flags & FST_MTIM) && (flags & FST_MTIM_NOW)) ||
-        (flags & ~15u))
+        ((flags & ~15u) && (flags != WB__VFS_FST_MODE || atim > 07777)))
         return WB__VFS_EINVAL;
     wb__vnode *n = wb__vnode_get(v, ino);
     if (n && (n->flags & WB__N_RO))
@@ -470,6 +499,11 @@ static int set_times(wb__vfs *v, uint32_t ino, uint64_t atim, uint64_t mtim, uin
     if (!(n = wb__vnode_mut(v, ino)))
         return WB__VFS_ENOMEM;
     uint64_t now = wb__vfs_now(v);
+    if (flags == WB__VFS_FST_MODE) {
+        n->mode = (uint16_t)(WB__MODE_SET | atim);
+        n->ctim = now;
+        return 0;
+    }
     if (flags & FST_ATIM)
         n->atim = atim;
     if (flags & FST_ATIM_NOW)

@@ -18,7 +18,7 @@ int wb__vfs_dirfd(wb__vfs *v, uint32_t fd, uint32_t *ino)
     if (fd >= v->f.n || v->f.fds[fd].kind == WB__FD_FREE)
         return WB__VFS_EBADF;
     if (v->f.fds[fd].kind != WB__FD_NODE)
-        return WB__VFS_ENOTSUP; /* directories on mounts are not dir fds (yet) */
+        return WB__VFS_ENOTSUP; /* a host dir fd: vfs_ops.c's start() joins its path instead */
     wb__vnode *n = wb__vnode_get(v, v->f.fds[fd].ino);
     if (!n || n->type != WB__VFS_T_DIR)
         return WB__VFS_ENOTDIR;
@@ -47,6 +47,34 @@ static int splice_link(wb__vres *r, const wb__vdata *target, const char *rest, s
     free(r->buf);
     r->buf = nb;
     *len = k;
+    return 0;
+}
+
+/* Where rel, a path below a mount, first climbs out of it (a ".." at the
+ * mount folder's own level): the offset just after that "..", or 0 when
+ * it never does.  Lexical: a ".." after a symlink inside the mount stays
+ * the host's, where RESOLVE_BENEATH confines it. */
+static size_t escape_at(const char *rel, size_t len)
+{
+    long depth = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && rel[i] == '/')
+            i++;
+        size_t s = i;
+        while (i < len && rel[i] != '/')
+            i++;
+        size_t n = i - s;
+        if (n == 0 || (n == 1 && rel[s] == '.'))
+            continue;
+        if (n == 2 && rel[s] == '.' && rel[s + 1] == '.') {
+            if (depth == 0)
+                return i;
+            depth--;
+            continue;
+        }
+        depth++;
+    }
     return 0;
 }
 
@@ -87,6 +115,12 @@ int wb__vfs_resolve(wb__vfs *v, uint32_t dirino, const char *path, size_t plen, 
             return 0;
         }
         if (dn->flags & WB__N_MOUNT) {
+            size_t esc = escape_at(b + pos, len - pos);
+            if (esc) { /* "mnt/../x": the rest is in the tree, from the mount's folder's parent */
+                cur = dn->parent;
+                pos += esc;
+                continue;
+            }
             r->dir = cur;
             r->mnt = dn->mount;
             r->rel = r->buf + pos;

@@ -3,7 +3,8 @@
  * Format (little-endian), version 1:
  *   "WBVFS\0\0\0"  u32 version  u32 table size  u32 fd count
  *   per inode slot 1..size-1: u8 present; when present
- *     u8 type, u8 flags, u16 unused, u32 nlink, u32 parent,
+ *     u8 type, u8 flags, u16 mode (0x8000 | permission bits, or 0: the
+ *     type's default; files from before modes have 0), u32 nlink, u32 parent,
  *     u64 atim, mtim, ctim, then
  *     file/symlink: u64 length, the bytes
  *     directory:    u64 next_seq, u32 entries, per entry u64 seq, u32 ino,
@@ -62,7 +63,7 @@ int wb__vfs_save(const wb__vfs *v, wb__buf *out)
             continue;
         put8(&w, n->type);
         put8(&w, n->flags);
-        put16(&w, 0);
+        put16(&w, n->mode);
         put32(&w, n->nlink);
         put32(&w, n->parent);
         put64(&w, n->atim);
@@ -161,7 +162,7 @@ static int read_nodes(wb__vfs *v, reader *r, wb__vfs *side)
         n->refs = 1;
         n->type = get8(r);
         n->flags = get8(r);
-        (void)get16(r);
+        n->mode = get16(r) & (WB__MODE_SET | 07777);
         n->nlink = get32(r);
         n->parent = get32(r);
         n->atim = get64(r);

@@ -147,6 +147,13 @@ int wb__vdata_reserve(wb__vfs *v, wb__vnode *n, size_t cap)
     return 0;
 }
 
+uint16_t wb__vnode_mode(const wb__vnode *n)
+{
+    uint16_t m = (n->mode & WB__MODE_SET) ? (uint16_t)(n->mode & 07777)
+                 : n->type == WB__VFS_T_DIR ? 0755 : n->type == WB__VFS_T_SYMLINK ? 0777 : 0644;
+    return (n->flags & WB__N_RO) ? (uint16_t)(m & ~0222) : m;
+}
+
 int wb__vnode_new(wb__vfs *v, uint8_t type, uint8_t flags, uint32_t *ino)
 {
     wb__vtree *t = &v->t;

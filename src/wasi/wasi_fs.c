@@ -7,6 +7,7 @@
 #include "../internal.h"
 #include "../imports.h"
 #include "../vfs/vfs.h"
+#include "../../guest/rt/host.h"
 #include "wasi.h"
 #include "guest.h"
 
@@ -240,7 +241,9 @@ u32 wb__wasi_fd_prestat_dir_name(struct Z_wasi_snapshot_preview1_instance_t *w, 
 static void stat_out(void *p, const wb__vfs_stat *st)
 {
     uint8_t b[64] = {0};
-    memcpy(b, &st->dev, 8);
+    uint64_t dev = (st->dev & ((1ull << WB_DEV_MODE_SHIFT) - 1)) | WB_DEV_MODE_FLAG |
+                   (uint64_t)(st->mode & 07777) << WB_DEV_MODE_SHIFT;
+    memcpy(b, &dev, 8);
     memcpy(b + 8, &st->ino, 8);
     b[16] = st->filetype;
     memcpy(b + 24, &st->nlink, 8);
@@ -260,6 +263,7 @@ u32 Z_wasi_snapshot_preview1Z_fd_filestat_get(struct Z_wasi_snapshot_preview1_in
     if (fd <= 2) { /* stdio: character devices */
         memset(&st, 0, sizeof st);
         st.filetype = 2;
+        st.mode = 0620;
         st.nlink = 1;
         stat_out(p, &st);
         return 0;

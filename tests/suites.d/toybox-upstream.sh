@@ -1,49 +1,54 @@
 #!/bin/sh
 # toybox-upstream.sh BUILD_DIR — toybox's own tests (tests/*.test of the
-# pinned source) against our applets, as toybox runs them against a host's
-# tools (TEST_HOST=1): its scripts/test.sh on the build machine's bash, with
-# PATH starting with one wrapper per applet.
+# pinned source) against our applets in the sandbox, as toybox runs them
+# against a host's tools (TEST_HOST=1): its scripts/test.sh on the build
+# machine's bash, with PATH starting with one wrapper per applet.
 #
-# The wrappers run the applet under node's WASI (tests/applets/wasi-run.mjs,
-# build/toybox/driver.wasm) with the test directory preopened: the tests
-# make their input files on the host, and the sandbox has no host mounts
-# yet.  Commands the tests call that we do not build come from the host.
+# Each wrapper runs its applet through BUILD_DIR/wasmbox sh, with the test
+# folder mounted read-write at its own path (the tests make their input
+# files on the host and name them by absolute paths too) and the wrapper's
+# stdin, arguments and exit status passed through.  Commands the tests
+# call that we do not build come from the host.
 #
 # Prints each command's pass rate.  Upstream failures do not fail make
 # test (the tests also cover options we do not claim); they are counted
 # as skipped.  A command passing fewer tests than its floor in
 # tests/applets/toybox-floors.txt ("cmd N" lines) is a failure: that is a
-# regression.  Each wrapped command starts node (slow on a loaded machine),
-# so make test runs a fixed subset; TOYBOX_TESTS=all runs every test file
-# of a built command, TOYBOX_TESTS="cmd ..." runs those.
+# regression.  By default every test file of a built command runs;
+# TOYBOX_TESTS="cmd ..." runs those commands' files only.
 set -u
 H=${1:?usage: toybox-upstream.sh BUILD_DIR}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 src=$top/third_party/src/toybox
-drv=${TOYBOX_DRIVER:-$top/build/toybox/driver.wasm}
+W=$(cd "$H" && pwd)/wasmbox
 floors=$top/tests/applets/toybox-floors.txt
-if ! command -v node > /dev/null 2>&1 || [ ! -f "$drv" ] || [ ! -d "$src/tests" ] || ! command -v bash > /dev/null 2>&1; then
-    echo "toybox-upstream: needs node, bash, $drv and $src"
+if [ ! -x "$W" ] || [ ! -d "$src/tests" ] || ! command -v bash > /dev/null 2>&1; then
+    echo "toybox-upstream: needs bash, $W and $src"
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/toybox-tests.XXXXXX") || exit 1
+tmp=$(cd "$tmp" && pwd -P)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-run="$(command -v node) --no-warnings $top/tests/applets/wasi-run.mjs --wasm $drv"
-$run help | sed -n 's/^\([^ ]\{1,\}\) .*/\1/p' > "$tmp/applets"
+# The applets: help's lines after its "Commands" header, "NAME usage".
+"$W" sh -c help | sed -n '/^Commands/,$s/^\([^ ]\{1,\}\) .*/\1/p' | grep -v '^Commands$' > "$tmp/applets"
 mkdir "$tmp/bin"
 while read -r a; do
     # which: the harness finds commands with it (TEST_HOST), so it stays the host's.
-    case $a in "["|:|help|which) continue ;; esac
-    printf '#!/bin/sh\nexec %s %s "$@"\n' "$run" "$a" > "$tmp/bin/$a"
+    case $a in "["|:|help|which|tool) continue ;; esac
+    {
+        echo '#!/bin/sh'
+        printf 'exec "%s" sh --max-output 64M --time-limit 60000 --mount "%s:%s:rw" \\\n' "$W" "$tmp" "$tmp"
+        printf '    -c %s wrapper "$PWD" %s "$@"\n' "'cd -- \"\$1\" || exit 125; shift; \"\$@\"'" "$a"
+    } > "$tmp/bin/$a"
     chmod +x "$tmp/bin/$a"
 done < "$tmp/applets"
 cp -a "$src/tests" "$src/scripts" "$src/configure" "$tmp/"
 mkdir -p "$tmp/generated"
 
-cmds=${TOYBOX_TESTS:-"base64 basename cksum comm cut diff dirname sort uniq wc"}
+cmds=${TOYBOX_TESTS:-all}
 [ "$cmds" = all ] && cmds=$(cd "$tmp/tests" && ls *.test | sed 's/\.test$//')
 passed=0 failed=0 skipped=0
 tmo=$(command -v timeout)

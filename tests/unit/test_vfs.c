@@ -512,6 +512,64 @@ static void test_save_load(void **state)
     wb__vfs_free(w);
 }
 
+/* Permission bits (WASI has none; chmod is set_times with our flag):
+ * defaults per type, set, kept through rollback, save/load and clone;
+ * read-only /tools has no write bits; a bad mode or flag mix is EINVAL. */
+static int chm(wb__vfs *v, const char *p, uint64_t mode)
+{
+    return wb__vfs_utimes(v, ROOT, FOLLOW, p, strlen(p), mode, 0, WB__VFS_FST_MODE);
+}
+
+static void test_modes(void **state)
+{
+    (void)state;
+    wb__vfs *v = mk(0, 0);
+    wb__vfs_stat s;
+    put(v, "workspace/run.sh", "echo");
+    assert_int_equal(mkd(v, "workspace/d"), 0);
+    assert_int_equal(st(v, "workspace/run.sh", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0644);
+    assert_int_equal(st(v, "workspace/d", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0755);
+    assert_int_equal(st(v, "tools", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0555);
+    assert_int_equal(chm(v, "workspace/run.sh", 0750), 0);
+    assert_int_equal(st(v, "workspace/run.sh", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0750);
+    assert_int_equal(chm(v, "workspace/run.sh", 010000), WB__VFS_EINVAL);
+    assert_int_equal(wb__vfs_utimes(v, ROOT, FOLLOW, "workspace/d", 11, 0700, 0, WB__VFS_FST_MODE | 1),
+                     WB__VFS_EINVAL);
+    assert_int_equal(chm(v, "tools", 0777), WB__VFS_EROFS);
+    /* by fd, and mode 0 stays 0 */
+    uint32_t fd;
+    assert_int_equal(op(v, "workspace/d", O_DIR_, R_READ, 0, &fd), 0);
+    assert_int_equal(wb__vfs_futimes(v, fd, 0, 0, WB__VFS_FST_MODE), 0);
+    assert_int_equal(wb__vfs_fstat(v, fd, &s), 0);
+    assert_int_equal(s.mode & 0777, 0);
+    assert_int_equal(wb__vfs_close(v, fd), 0);
+    /* a rolled-back run takes its chmod back */
+    assert_int_equal(wb__vfs_begin(v), 0);
+    assert_int_equal(chm(v, "workspace/run.sh", 0600), 0);
+    wb__vfs_rollback(v);
+    assert_int_equal(st(v, "workspace/run.sh", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0750);
+    /* save/load and clone keep modes */
+    wb__buf b = {0};
+    assert_int_equal(wb__vfs_save(v, &b), 0);
+    wb__vfs *w = mk(0, 0), *c = NULL;
+    assert_int_equal(wb__vfs_load(w, b.data, b.len), 0);
+    assert_int_equal(st(w, "workspace/run.sh", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0750);
+    assert_int_equal(wb__vfs_clone(w, &c), 0);
+    assert_int_equal(chm(w, "workspace/run.sh", 0700), 0);
+    assert_int_equal(st(c, "workspace/run.sh", FOLLOW, &s), 0);
+    assert_int_equal(s.mode, 0750);
+    wb__buf_free(&b);
+    wb__vfs_free(c);
+    wb__vfs_free(w);
+    wb__vfs_free(v);
+}
+
 /* Every truncation and many single-byte changes of a saved state: EINVAL
  * (or a state that passed every check), never a crash, and a failed load
  * leaves the target as it was. */
@@ -604,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_transaction),
         cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_modes),
         cmocka_unit_test(test_load_corrupt),
         cmocka_unit_test(test_clone),
     };

@@ -73,7 +73,7 @@ gid_t getegid(void) { return 0; }
 int setuid(uid_t uid) { (void)uid; errno = ENOSYS; return -1; }
 int setgid(gid_t gid) { (void)gid; errno = ENOSYS; return -1; }
 
-/* ---- owners and modes: not in WASI.  Like chmod below: giving a file
+/* ---- owners: not in WASI.  Giving a file
  * the owner it already has (tar x restores 0:0) succeeds, any other
  * owner is ENOSYS. */
 static int same_owner(int r, const struct stat *st, uid_t u, gid_t g)
@@ -111,31 +111,9 @@ unsigned wbtb_dttoif(unsigned char t)
     default: return 0;
     }
 }
-/* WASI files have no permission bits to set: the sandbox reports fixed
- * modes.  Asking for the mode a file already has succeeds (gzip, cp and
- * tar "keep" a mode that way); any other mode is ENOTSUP. */
-static int same_mode(int r, const struct stat *st, mode_t m)
-{
-    if (r)
-        return -1;
-    if ((st->st_mode & 07777) == (m & 07777))
-        return 0;
-    errno = ENOTSUP;
-    return -1;
-}
-int chmod(const char *p, mode_t m) { struct stat st; return same_mode(stat(p, &st), &st, m); }
-int fchmod(int fd, mode_t m) { struct stat st; return same_mode(fstat(fd, &st), &st, m); }
-int fchmodat(int d, const char *p, mode_t m, int f) { struct stat st; return same_mode(fstatat(d, p, &st, f), &st, m); }
+/* chmod, fchmod, fchmodat: guest/rt/modes.c (the sandbox keeps modes). */
 
-/* umask has no error return; the mask is kept (and shown by toybox) but
- * WASI creates files without mode bits, so it changes nothing. */
-static mode_t cur_umask = 022;
-mode_t umask(mode_t mask)
-{
-    mode_t old = cur_umask;
-    cur_umask = mask & 0777;
-    return old;
-}
+/* umask: guest/rt/modes.c. */
 
 /* ---- special files, directories by fd, root */
 int mknod(const char *p, mode_t m, dev_t d) { (void)p, (void)m, (void)d; errno = ENOSYS; return -1; }

@@ -101,16 +101,12 @@ int getgroups(int size, gid_t list[]);
 #define pipe wbtb_pipe
 #define dup wbtb_dup
 #define dup2 wbtb_dup2
-#define umask wbtb_umask
 #define mknod wbtb_mknod
 #define mknodat wbtb_mknodat
 #define mkfifo wbtb_mkfifo
 #define mkfifoat wbtb_mkfifoat
 #define chroot wbtb_chroot
 #define ttyname wbtb_ttyname
-#define fchmodat wbtb_fchmodat
-#define fchmod wbtb_fchmod
-#define chmod wbtb_chmod
 #define sync wbtb_sync
 uid_t getuid(void);
 uid_t geteuid(void);
@@ -136,6 +132,8 @@ pid_t getppid(void);
 int pipe(int fds[2]);
 int dup(int fd);
 int dup2(int fd, int fd2);
+/* umask, chmod, fchmod, fchmodat: guest/rt/modes.c, shared by every guest
+ * program (not renamed). */
 mode_t umask(mode_t mask);
 int mknod(const char *path, mode_t mode, dev_t dev);
 int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);

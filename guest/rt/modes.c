@@ -1,0 +1,207 @@
+/* File modes (and block counts) for the guest's libc: WASI preview1 has
+ * none, so the host
+ * passes a file's permission bits in its filestat's dev (guest/rt/host.h)
+ * and these wrappers of the stat family move them into st_mode; chmod and
+ * friends set them through the set_times calls with a flag of ours.
+ * Without the host's bits (a host that does not send them) a file looks
+ * like 0644 and a directory like 0755, as before.
+ *
+ * Linked with --wrap (mk/modes.mk): every stat, fstat, lstat and fstatat
+ * of the guest (libc's own callers included) comes here. */
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <wasi/api.h>
+
+#include "host.h"
+#include "modes.h"
+
+int __real_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags);
+int __real_fstat(int fd, struct stat *st);
+int __real_stat(const char *restrict path, struct stat *restrict st);
+int __real_lstat(const char *restrict path, struct stat *restrict st);
+__wasi_errno_t __real___wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t flags, const char *path,
+                                                      __wasi_timestamp_t atim, __wasi_timestamp_t mtim,
+                                                      __wasi_fstflags_t fst);
+
+static int fix(int r, struct stat *st)
+{
+    if (r)
+        return r;
+    unsigned long long dev = (unsigned long long)st->st_dev;
+    mode_t perm;
+    if (dev & WB_DEV_MODE_FLAG) {
+        perm = (mode_t)((dev >> WB_DEV_MODE_SHIFT) & 07777);
+        st->st_dev = (dev_t)(dev & ((1ull << WB_DEV_MODE_SHIFT) - 1));
+    } else {
+        perm = S_ISDIR(st->st_mode) ? 0755 : S_ISLNK(st->st_mode) ? 0777 : 0644;
+    }
+    st->st_mode = (st->st_mode & ~(mode_t)07777) | perm;
+    /* WASI has no block count either: what a 4 KiB-block filesystem
+     * (ext4, tmpfs) would use, so du and ls -s agree with Linux. */
+    if (!st->st_blocks && (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)))
+        st->st_blocks = S_ISDIR(st->st_mode) ? 8 : (blkcnt_t)((st->st_size + 4095) / 4096 * 8);
+    st->st_blksize = 4096;
+    return 0;
+}
+
+/* libc's stat and lstat call fstatat: only the outermost wrapper moves
+ * the bits (a second pass would see no flag and put the defaults back). */
+static int nested;
+
+int __wrap_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
+{
+    int outer = !nested++;
+    int r = __real_fstatat(dirfd, path, st, flags);
+    nested--;
+    return outer ? fix(r, st) : r;
+}
+
+int __wrap_fstat(int fd, struct stat *st)
+{
+    int outer = !nested++;
+    int r = __real_fstat(fd, st);
+    nested--;
+    return outer ? fix(r, st) : r;
+}
+
+int __wrap_stat(const char *restrict path, struct stat *restrict st)
+{
+    nested++;
+    int r = __real_stat(path, st);
+    nested--;
+    return nested ? r : fix(r, st);
+}
+
+int __wrap_lstat(const char *restrict path, struct stat *restrict st)
+{
+    nested++;
+    int r = __real_lstat(path, st);
+    nested--;
+    return nested ? r : fix(r, st);
+}
+
+/* chmod by path: libc's utimensat resolves the path (cwd, preopens) and
+ * calls path_filestat_set_times; while pending_mode is set, the wrapper
+ * below turns that call into the host's chmod.  One thread: no race. */
+static long pending_mode = -1;
+
+__wasi_errno_t __wrap___wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t flags, const char *path,
+                                                      __wasi_timestamp_t atim, __wasi_timestamp_t mtim,
+                                                      __wasi_fstflags_t fst)
+{
+    if (pending_mode >= 0)
+        return __real___wasi_path_filestat_set_times(fd, flags, path, (__wasi_timestamp_t)pending_mode, 0,
+                                                     WB_FST_MODE);
+    return __real___wasi_path_filestat_set_times(fd, flags, path, atim, mtim, fst);
+}
+
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
+{
+    if (flags & ~AT_SYMLINK_NOFOLLOW) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (flags & AT_SYMLINK_NOFOLLOW) { /* as Linux: a symlink's own mode cannot change */
+        struct stat st;
+        if (__wrap_fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW))
+            return -1;
+        if (S_ISLNK(st.st_mode)) {
+            errno = EOPNOTSUPP;
+            return -1;
+        }
+    }
+    /* The times (NULL: "now") never reach the host: the wrapper above
+     * replaces the whole call. */
+    pending_mode = (long)(mode & 07777);
+    int r = utimensat(dirfd, path, NULL, 0);
+    pending_mode = -1;
+    return r;
+}
+
+int chmod(const char *path, mode_t mode) { return fchmodat(AT_FDCWD, path, mode, 0); }
+
+int fchmod(int fd, mode_t mode)
+{
+    /* The fd wrapper of guest/rt/proc.c maps fd and passes the flags on. */
+    __wasi_errno_t e = __wasi_fd_filestat_set_times((__wasi_fd_t)fd, (__wasi_timestamp_t)(mode & 07777), 0,
+                                                    WB_FST_MODE);
+    if (e) {
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- creation modes: WASI creates without a mode; the mode open() and
+ * mkdir() were given (less the umask) is set right after, when it is not
+ * the default a new file or directory has anyway. */
+static mode_t cur_umask = 022;
+
+mode_t umask(mode_t mask)
+{
+    mode_t old = cur_umask;
+    cur_umask = mask & 0777;
+    return old;
+}
+
+int __real_openat(int dirfd, const char *path, int flags, ...);
+int __real_open(const char *path, int flags, ...);
+int __real_mkdirat(int dirfd, const char *path, mode_t mode);
+int __real_mkdir(const char *path, mode_t mode);
+
+static int created(int fd, int existed, mode_t mode, mode_t dflt)
+{
+    mode = mode & 07777 & ~cur_umask;
+    if (fd >= 0 && !existed && mode != dflt)
+        fchmod(fd, mode); /* best effort: the file exists either way */
+    return fd;
+}
+
+static int exists(int dirfd, const char *path)
+{
+    struct stat st;
+    return __real_fstatat(dirfd, path, &st, 0) == 0;
+}
+
+int __wrap_openat(int dirfd, const char *path, int flags, ...)
+{
+    if (!(flags & O_CREAT))
+        return __real_openat(dirfd, path, flags);
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = va_arg(ap, mode_t);
+    va_end(ap);
+    int existed = exists(dirfd, path);
+    return created(__real_openat(dirfd, path, flags, mode), existed, mode, 0644);
+}
+
+int __wrap_open(const char *path, int flags, ...)
+{
+    if (!(flags & O_CREAT))
+        return __real_open(path, flags);
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = va_arg(ap, mode_t);
+    va_end(ap);
+    int existed = exists(AT_FDCWD, path);
+    return created(__real_open(path, flags, mode), existed, mode, 0644);
+}
+
+static int made_dir(int r, int dirfd, const char *path, mode_t mode)
+{
+    mode = mode & 07777 & ~cur_umask;
+    if (r == 0 && mode != 0755)
+        fchmodat(dirfd, path, mode, 0);
+    return r;
+}
+
+/* Each calls its own real function: libc's mkdirat calls mkdir for
+ * AT_FDCWD, which must not come back here. */
+int __wrap_mkdirat(int dirfd, const char *path, mode_t mode)
+{
+    return made_dir(__real_mkdirat(dirfd, path, mode), dirfd, path, mode);
+}
+
+int __wrap_mkdir(const char *path, mode_t mode) { return made_dir(__real_mkdir(path, mode), AT_FDCWD, path, mode); }
