@@ -8,7 +8,29 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
+
+/* printf's widths: large enough for any padding a script means, small
+ * enough that a typo cannot ask for gigabytes. */
+#define PRINTF_MAX_WIDTH 1000000
+
+/* One conversion of printf, any length (a width pads to thousands). */
+static void sb_fmt(struct sbuf *out, const char *spec, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, spec);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, spec, ap);
+    va_end(ap);
+    char *b = n > 0 ? malloc((size_t)n + 1) : NULL;
+    if (b) {
+        vsnprintf(b, (size_t)n + 1, spec, ap2);
+        sb_addn(out, b, (size_t)n);
+        free(b);
+    }
+    va_end(ap2);
+}
 
 static int write_checked(int fd, const char *s, size_t n, const char *who)
 {
@@ -232,14 +254,14 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             const char *a = used < argc ? argv[used] : NULL;
             used++;
             long long wv = arg_int(a);
-            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)(wv > 4096 ? 4096 : wv < -4096 ? -4096 : wv));
+            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)(wv > PRINTF_MAX_WIDTH ? PRINTF_MAX_WIDTH : wv < -PRINTF_MAX_WIDTH ? -PRINTF_MAX_WIDTH : wv));
             p++;
         } else {
             const char *ws = p;
             while (isdigit((unsigned char)*p) && k < 40)
                 spec[k++] = *p++;
-            if (atoi(ws) > 4096) {
-                sh_err("printf: %.*s: width too large (at most 4096)", (int)(p - ws), ws);
+            if (p - ws > 7 || atoi(ws) > PRINTF_MAX_WIDTH) {
+                sh_err("printf: %.*s: width too large (at most %d)", (int)(p - ws), ws, PRINTF_MAX_WIDTH);
                 printf_rc = 1;
                 *stop = 1;
                 return used;
@@ -250,11 +272,19 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             if (*p == '*') {
                 const char *a = used < argc ? argv[used] : NULL;
                 used++;
-                k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)arg_int(a));
+                long long pv = arg_int(a);
+                k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", (int)(pv > PRINTF_MAX_WIDTH ? PRINTF_MAX_WIDTH : pv));
                 p++;
             } else {
+                const char *ps = p;
                 while (isdigit((unsigned char)*p) && k < 50)
                     spec[k++] = *p++;
+                if (p - ps > 7 || atoi(ps) > PRINTF_MAX_WIDTH) {
+                    sh_err("printf: %.*s: precision too large (at most %d)", (int)(p - ps), ps, PRINTF_MAX_WIDTH);
+                    printf_rc = 1;
+                    *stop = 1;
+                    return used;
+                }
             }
         }
         while (*p && strchr("hlLjzt", *p))
@@ -266,7 +296,6 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
         }
         const char *a = used < argc ? argv[used] : NULL;
         used++;
-        char tmp[4200]; /* widths and precisions are capped at 4096 below */
         switch (conv) {
         case 'd': case 'i': {
             spec[k++] = 'l';
@@ -274,8 +303,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             spec[k++] = 'd';
             spec[k] = 0;
             long long v = arg_int(a);
-            snprintf(tmp, sizeof tmp, spec, v);
-            sb_adds(out, tmp);
+            sb_fmt(out, spec, v);
             break;
         }
         case 'u': case 'x': case 'X': case 'o': {
@@ -284,21 +312,18 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             spec[k++] = conv;
             spec[k] = 0;
             unsigned long long v = (unsigned long long)arg_int(a);
-            snprintf(tmp, sizeof tmp, spec, v);
-            sb_adds(out, tmp);
+            sb_fmt(out, spec, v);
             break;
         }
         case 'c':
             spec[k++] = 'c';
             spec[k] = 0;
             if (a && *a) {
-                snprintf(tmp, sizeof tmp, spec, a[0]);
-                sb_adds(out, tmp);
+                sb_fmt(out, spec, a[0]);
             } else if (a) {
                 /* %c of an empty argument prints nothing (but the padding) */
                 spec[k - 1] = 's';
-                snprintf(tmp, sizeof tmp, spec, "");
-                sb_adds(out, tmp);
+                sb_fmt(out, spec, "");
             }
             break;
         case 's': case 'b': case 'q': {
@@ -370,8 +395,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             spec[k++] = conv;
             spec[k] = 0;
             double v = arg_double(a);
-            snprintf(tmp, sizeof tmp, spec, v);
-            sb_adds(out, tmp);
+            sb_fmt(out, spec, v);
             break;
         }
         default:

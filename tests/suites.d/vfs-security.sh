@@ -52,8 +52,13 @@ expect symlink-etc-passwd "EACCES" run --mount "$m:/data" -e "$R console.log(t((
 absent symlink-etc-passwd-content "root:" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/passwd', 'utf8')))"
 expect relative-symlink-out "EACCES" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/rel_out', 'utf8')))"
 expect symlinked-dir-out "EACCES" run --mount "$m:/data" -e "$R console.log(t(() => fs.readdirSync('/data/dir_out')))"
-expect dotdot-etc "EACCES" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/../../../../etc/passwd', 'utf8')))"
-expect dotdot-sub "EACCES" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/sub/../../outside/s.txt', 'utf8')))"
+# ".." out of a mount lands in the sandbox's own tree (/data/.. is /, as
+# on Linux), never in the host folder's parent: the host's files are not
+# there (ENOENT), and the sandbox's are.
+expect dotdot-etc "ENOENT" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/../../../../etc/passwd', 'utf8')))"
+expect dotdot-sub "ENOENT" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/sub/../../outside/s.txt', 'utf8')))"
+expect dotdot-lands-in-tree "mine" run --mount "$m:/data" -e "$R fs.writeFileSync('/tmp/w.txt', 'mine'); console.log(t(() => fs.readFileSync('/data/sub/../../tmp/w.txt', 'utf8')))"
+expect dotdot-sh-find "/data/../tmp/w.txt" sh --mount "$m:/data" -c "echo x > /tmp/w.txt; cd /data/sub && find ../../tmp -name w.txt | sed 's|^../..|/data/..|'"
 expect symlink-inside-ok "inside" run --mount "$m:/data" -e "$R console.log(t(() => fs.readFileSync('/data/ok_link', 'utf8')))"
 expect stat-nofollow "true" run --mount "$m:/data" -e "$R console.log(fs.lstatSync('/data/passwd').isSymbolicLink())"
 expect rename-out "EXDEV" run --mount "$m:/data:rw" -e "$R console.log(t(() => fs.renameSync('/data/d.txt', '/workspace/d.txt')))"

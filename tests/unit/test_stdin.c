@@ -4,18 +4,7 @@
 
 #include <unistd.h>
 
-static run_out run_sh(wb_sandbox *sb, const char *code)
-{
-    wb_result *r = NULL;
-    run_out o;
-    o.status = wb_run(sb, WB_SH, code, strlen(code), &r);
-    o.exit_code = wb_result_exit_code(r);
-    o.out = dup_or_null(wb_result_stdout(r, NULL));
-    o.err = dup_or_null(wb_result_stderr(r, NULL));
-    o.value = NULL;
-    wb_result_free(r);
-    return o;
-}
+static run_out run_sh(wb_sandbox *sb, const char *code) { return run_lang(sb, WB_SH, code); }
 
 static void empty_by_default(void **state)
 {

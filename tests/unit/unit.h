@@ -32,11 +32,11 @@ static inline char *dup_or_null(const char *s)
     return d;
 }
 
-static inline run_out run_js(wb_sandbox *sb, const char *code)
+static inline run_out run_lang(wb_sandbox *sb, wb_lang lang, const char *code)
 {
     wb_result *r = NULL;
     run_out o;
-    o.status = wb_run(sb, WB_JS, code, strlen(code), &r);
+    o.status = wb_run(sb, lang, code, strlen(code), &r);
     o.exit_code = wb_result_exit_code(r);
     o.out = dup_or_null(wb_result_stdout(r, NULL));
     o.err = dup_or_null(wb_result_stderr(r, NULL));
@@ -44,6 +44,8 @@ static inline run_out run_js(wb_sandbox *sb, const char *code)
     wb_result_free(r);
     return o;
 }
+
+static inline run_out run_js(wb_sandbox *sb, const char *code) { return run_lang(sb, WB_JS, code); }
 
 static inline void run_free(run_out *o)
 {
