@@ -381,11 +381,7 @@ static int format_once(struct sbuf *out, const char *fmt, int argc, char **argv,
             }
             spec[k++] = 's';
             spec[k] = 0;
-            size_t need = strlen(val) + 600;
-            char *big = xmalloc(need);
-            snprintf(big, need, spec, val);
-            sb_adds(out, big);
-            free(big);
+            sb_fmt(out, spec, val);
             free(val);
             if (*stop)
                 return used;
