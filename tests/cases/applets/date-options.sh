@@ -1,0 +1,6 @@
+date -u --date=2024-03-01 +%F
+date -u --date 2024-03-01 +%F
+date -ud 2024-03-01 +%F
+date -u -d 2024-03-01 +%F extra; echo "rc=$?"
+date -u -x; echo "rc=$?"
+printf '2024-03-01\n2024-03-01 +1 day\n' > dates; date -u -f dates +%F
