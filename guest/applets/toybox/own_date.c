@@ -457,14 +457,22 @@ int wbtb_own_date(int argc, char **argv)
     int utc = 0, nfmt = 0, i;
     struct wbtb_date_zone zone;
 
+    /* Options may follow operands (`date +%F -d yesterday`), as with
+     * GNU's getopt; "--" ends them. */
+    char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+    int nops = 0, dashdash = 0;
+    if (!operands)
+        die("%s", "out of memory");
     for (i = 1; i < argc; i++) {
         char *a = argv[i];
         const char *v;
-        if (a[0] != '-' || !a[1])
-            break;
+        if (dashdash || a[0] != '-' || !a[1]) {
+            operands[nops++] = a;
+            continue;
+        }
         if (!strcmp(a, "--")) {
-            i++;
-            break;
+            dashdash = 1;
+            continue;
         }
         if (a[1] == '-') {
             const char *l = a + 2;
@@ -533,15 +541,15 @@ int wbtb_own_date(int argc, char **argv)
             }
         }
     }
-    for (; i < argc; i++) {
-        if (argv[i][0] == '+' && !fmt) {
-            fmt = argv[i] + 1, nfmt++;
-        } else if (argv[i][0] == '+') {
+    for (i = 0; i < nops; i++) {
+        if (operands[i][0] == '+' && !fmt) {
+            fmt = operands[i] + 1, nfmt++;
+        } else if (operands[i][0] == '+') {
             die("%s", "multiple output formats specified");
-        } else if (!set && !date && !file && !ref && i + 1 == argc) {
-            set = argv[i];
+        } else if (!set && !date && !file && !ref && i + 1 == nops) {
+            set = operands[i];
         } else {
-            die("extra operand '%s'", argv[i]);
+            die("extra operand '%s'", operands[i]);
         }
     }
     if (nfmt > 1)

@@ -32,6 +32,7 @@ struct pc {
     int day_ordinal, day_number;
     long long rel[NREL];
     int last_rel, last_rel_ok; /* for "ago" */
+    int overflow;              /* a relative amount past 64 bits */
     long long last_rel_n;
 };
 
@@ -145,7 +146,8 @@ static int ordinal(const char *w, int *n)
 
 static void add_rel(struct pc *c, int slot, long long n)
 {
-    c->rel[slot] += n;
+    if (__builtin_add_overflow(c->rel[slot], n, &c->rel[slot]))
+        c->overflow = 1;
     c->rels_seen = 1;
     c->last_rel = slot;
     c->last_rel_n = n;
@@ -165,7 +167,9 @@ static int try_unit(struct pc *c, long long n)
         q++;
     if (!word(q, w, sizeof(w), &used) || (slot = unit(w, &mult)) < 0)
         return 0;
-    add_rel(c, slot, n * mult);
+    if (__builtin_mul_overflow(n, mult, &n))
+        c->overflow = 1;
+    add_rel(c, slot, n);
     c->p = q + used;
     return 1;
 }
@@ -193,16 +197,18 @@ static int zone_offset(struct pc *c)
     long long h, m = 0;
 
     q++;
+    q += strspn(q, " \t"); /* GNU's tokens may have blanks between: '+ 8 : 8' */
     h = number(&q, &nd);
     if (nd == 0 || nd > 4)
         return -1;
     if (nd > 2) {
         m = h % 100;
         h /= 100;
-    } else if (*q == ':') {
-        q++;
+    } else if (q[strspn(q, " \t")] == ':' && isdigit((unsigned char)q[strspn(q, " \t") + 1 + strspn(q + strspn(q, " \t") + 1, " \t")])) {
+        q += strspn(q, " \t") + 1;
+        q += strspn(q, " \t");
         m = number(&q, &nd2);
-        if (nd2 != 2)
+        if (nd2 < 1 || nd2 > 2)
             return -1;
     }
     if (h > 24 || m > 59 || c->zones_seen)
@@ -219,7 +225,7 @@ static int time_of_day(struct pc *c, long long hour)
     const char *q = c->p;
     int nd;
 
-    if (c->times_seen)
+    if (c->times_seen || hour > 99)
         return -1;
     c->hour = (int)hour;
     q++; /* ':' */
@@ -240,7 +246,7 @@ static int time_of_day(struct pc *c, long long hour)
      * (13:00 UTC), and so do we. */
     while (*q == ' ' || *q == '\t')
         q++;
-    if ((*q == '+' || *q == '-') && isdigit((unsigned char)q[1])) {
+    if ((*q == '+' || *q == '-') && isdigit((unsigned char)q[1 + strspn(q + 1, " \t")])) {
         c->p = q;
         if (zone_offset(c))
             return -1;
@@ -360,7 +366,7 @@ static int item_number(struct pc *c)
                 maybe_year(c);
                 return 0;
             }
-            if ((!strcmp(w, "am") || !strcmp(w, "pm")) && !c->times_seen) {
+            if ((!strcmp(w, "am") || !strcmp(w, "pm")) && !c->times_seen && n <= 99) {
                 c->hour = (int)n;
                 c->min = c->sec = 0;
                 c->times_seen = 1;
@@ -404,7 +410,9 @@ static int item_word(struct pc *c)
     if (!strcmp(w, "ago")) {
         if (!c->last_rel_ok)
             return -1;
-        c->rel[c->last_rel] -= 2 * c->last_rel_n;
+        if (__builtin_mul_overflow(c->last_rel_n, 2, &c->last_rel_n) ||
+            __builtin_sub_overflow(c->rel[c->last_rel], c->last_rel_n, &c->rel[c->last_rel]))
+            c->overflow = 1;
         c->last_rel_ok = 0;
         return 0;
     }
@@ -587,6 +595,8 @@ int wbtb_date_parse(const char *s, long long now, long now_nsec,
         }
     }
 
+    if (c.overflow)
+        return -1;
     /* Now, in the input's zone: the fields not given. */
     local_now = now + tz.offset;
     days = floordiv(local_now, 86400);
@@ -599,6 +609,8 @@ int wbtb_date_parse(const char *s, long long now, long now_nsec,
     if (c.dates_seen) {
         if (c.year_seen)
             y = c.year_digits <= 2 ? c.year + (c.year < 69 ? 2000 : 1900) : c.year;
+        if (y > 100000000) /* GNU's years end where a struct tm's do */
+            return -1;
         m = c.mon;
         d = c.mday;
         if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
@@ -641,7 +653,7 @@ int wbtb_date_parse(const char *s, long long now, long now_nsec,
         if (c.rel[i] > 1000000000000LL || c.rel[i] < -1000000000000LL)
             return -1;
     days += c.rel[R_DAY];
-    *t = days * 86400 + hour * 3600 + min * 60 + sec - (c.zones_seen ? c.zone : tz.offset) +
+    *t = days * 86400 + hour * 3600LL + min * 60LL + sec - (c.zones_seen ? c.zone : tz.offset) +
          c.rel[R_HOUR] * 3600 + c.rel[R_MIN] * 60 + c.rel[R_SEC];
     *nsec = ns;
     return 0;

@@ -38,6 +38,33 @@ static size_t digest_hex(const char *prog, char *tag, size_t cap)
     return 0;
 }
 
+/* A file name in a message on stderr, as GNU's quotef: stdin is
+ * 'standard input', a name with blanks or shell characters is quoted. */
+static const char *shown(const char *name, char *buf, size_t cap)
+{
+    size_t o = 0;
+    if (!strcmp(name, "-"))
+        return "'standard input'";
+    if (name[strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/+-,:@%^=")] == 0)
+        return name;
+    if (strchr(name, '\'') && !strpbrk(name, "\"$`\\")) {
+        snprintf(buf, cap, "\"%s\"", name);
+        return buf;
+    }
+    buf[o++] = '\'';
+    for (const char *p = name; *p && o + 6 < cap; p++) {
+        if (*p == '\'') {
+            memcpy(buf + o, "'\\''", 4);
+            o += 4;
+        } else {
+            buf[o++] = *p;
+        }
+    }
+    buf[o++] = '\'';
+    buf[o] = 0;
+    return buf;
+}
+
 static int all_hex(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -92,7 +119,7 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
                        int flags, int *rc, int *reversed)
 {
     FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
-    char tag[16], got[160];
+    char tag[16], got[160], q[512];
     size_t hexlen = digest_hex(prog, tag, sizeof(tag));
     char *line = NULL;
     size_t cap = 0, lineno = 0;
@@ -101,7 +128,7 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
 
     if (!f) {
         fflush(stdout);
-        fprintf(stderr, "%s: %s: %s\n", prog, file, strerror(errno));
+        fprintf(stderr, "%s: %s: %s\n", prog, shown(file, q, sizeof(q)), strerror(errno));
         *rc = 1;
         return;
     }
@@ -123,8 +150,8 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
             bad_lines++;
             if (flags & SUM_WARN) {
                 fflush(stdout);
-                fprintf(stderr, "%s: %s: %zu: improperly formatted %s checksum line\n", prog, file,
-                        lineno, tag);
+                fprintf(stderr, "%s: %s: %zu: improperly formatted %s checksum line\n", prog,
+                        shown(file, q, sizeof(q)), lineno, tag);
             }
             continue;
         }
@@ -139,7 +166,7 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
             if (errno == ENOENT && (flags & SUM_IGNORE_MISSING))
                 continue;
             fflush(stdout);
-            fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(errno));
+            fprintf(stderr, "%s: %s: %s\n", prog, shown(name, q, sizeof(q)), strerror(errno));
             unreadable++;
             if (!(flags & SUM_STATUS))
                 printf("%s: FAILED open or read\n", name);
@@ -163,7 +190,8 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
     free(line);
     fflush(stdout);
     if (!good_lines) {
-        fprintf(stderr, "%s: %s: no properly formatted checksum lines found\n", prog, file);
+        fprintf(stderr, "%s: %s: no properly formatted checksum lines found\n", prog,
+                shown(file, q, sizeof(q)));
         *rc = 1;
         return;
     }
@@ -179,7 +207,7 @@ static void check_file(const char *prog, void (*hash)(int fd, char *hex), const 
                     mismatched, mismatched == 1 ? "" : "s");
     }
     if ((flags & SUM_IGNORE_MISSING) && !verified) {
-        fprintf(stderr, "%s: %s: no file was verified\n", prog, file);
+        fprintf(stderr, "%s: %s: no file was verified\n", prog, shown(file, q, sizeof(q)));
         *rc = 1;
     }
     if (mismatched || unreadable || ((flags & SUM_STRICT) && bad_lines))
