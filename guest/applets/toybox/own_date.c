@@ -98,11 +98,12 @@ int wbtb_date_tz_parse(const char *tz, struct wbtb_date_zone *z)
         sign = *p++ == '-' ? -1 : 1;
     if (*p < '0' || *p > '9')
         return 0; /* no offset (not POSIX): UTC */
-    h = strtol(p, (char **)&p, 10);
-    if (*p == ':') {
-        m = strtol(p + 1, (char **)&p, 10);
-        if (*p == ':')
-            s = strtol(p + 1, (char **)&p, 10);
+    char *end;
+    h = strtol(p, &end, 10);
+    if (*end == ':') {
+        m = strtol(end + 1, &end, 10);
+        if (*end == ':')
+            s = strtol(end + 1, &end, 10);
     }
     if (h > 24 || m > 59 || s > 59)
         return -1;
