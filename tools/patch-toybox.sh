@@ -29,6 +29,11 @@
 #    Linux's encoding; WASI numbers its d_type values differently (a file
 #    came out as a directory: ls -F, ls -R, find -delete).  wbtb_dttoif
 #    (guest/applets/toybox/stubs.c) maps them.
+# 8.-10. toys/lsb/md5sum.c (md5sum, sha*sum): -c goes to wbtb_sum_check
+#    (guest/applets/toybox/own_sumcheck.c), GNU's output and exit status,
+#    given the command's own hash function; GNU's --quiet, --strict,
+#    -w/--warn and --ignore-missing are added to the options (long-only
+#    ones first: toybox's mkflags names them only there).
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -56,6 +61,18 @@ perl -0777 -e '
       [ "lib/dirtree.c",
         "      new->st.st_mode = entry->d_type<<12;\n",
         "      new->st.st_mode = wbtb_dttoif(entry->d_type);\n" ],
+      [ "toys/lsb/md5sum.c",
+        "\"bc(check)s(status)[!bc]\"",
+        "\"(quiet)(strict)(ignore-missing)bc(check)s(status)w(warn)[!bc]\"" ],
+      [ "toys/lsb/md5sum.c",
+        "void md5sum_main(void)\n{\n",
+        "int wbtb_sum_check(const char *prog, void (*hash)(int, char *), char **files, int flags);\n"
+        . "static void wbtb_sum_hash(int fd, char *hex)\n{\n  do_hash(fd, 0);\n  strcpy(hex, toybuf);\n}\n\n"
+        . "void md5sum_main(void)\n{\n" ],
+      [ "toys/lsb/md5sum.c",
+        "  if (FLAG(c)) for (i = 0; toys.optargs[i]; i++) do_c_file(toys.optargs[i]);\n",
+        "  if (FLAG(c)) toys.exitval = wbtb_sum_check(toys.which->name, wbtb_sum_hash, toys.optargs,\n"
+        . "    !!FLAG(s) | 2*!!FLAG(quiet) | 4*!!FLAG(strict) | 8*!!FLAG(w) | 16*!!FLAG(ignore_missing));\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

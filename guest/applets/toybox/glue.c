@@ -323,12 +323,22 @@ int wbtb_own_timeout(int argc, char **argv);
 int wbtb_own_cat(int argc, char **argv);
 int wbtb_own_xargs(int argc, char **argv);
 int wbtb_own_column(int argc, char **argv);
+/* GNU's date/seq/expr/base64 (own_date.c, own_seq.c, own_expr.c, own_base64.c). */
+int wbtb_own_date(int argc, char **argv);
+int wbtb_own_seq(int argc, char **argv);
+int wbtb_own_expr(int argc, char **argv);
+int wbtb_own_base64(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
     {"xargs", wbtb_own_xargs,
      "xargs [-0prtx] [-a FILE] [-d DELIM] [-E EOF] [-I REPL] [-L MAX] [-n MAX] [-P N] [-s SIZE] [COMMAND [ARG...]]",
      NULL},
+    {"base64", wbtb_own_base64, "base64 [-di] [-w COLS] [FILE]", NULL},
+    {"date", wbtb_own_date,
+     "date [-uR] [-d STRING] [-r FILE] [-f FILE] [-I[FMT]] [--rfc-3339=FMT] [+FORMAT]", NULL},
+    {"expr", wbtb_own_expr, "expr EXPRESSION", NULL},
+    {"seq", wbtb_own_seq, "seq [-w] [-f FORMAT] [-s STRING] [FIRST [INCREMENT]] LAST", NULL},
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES

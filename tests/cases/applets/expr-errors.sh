@@ -1,0 +1,6 @@
+expr 5 / 0; echo "rc=$?"
+expr 1 + a; echo "rc=$?"
+expr 1 2; echo "rc=$?"
+expr length; echo "rc=$?"
+expr; echo "rc=$?"
+expr x : '\('; echo "rc=$?"
