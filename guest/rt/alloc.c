@@ -37,6 +37,11 @@ static struct slot *tab;    /* open addressing, linear probing */
 static size_t cap, used;    /* cap: power of two */
 static int depth;           /* arenas pushed */
 static int current;         /* arena new blocks go to (0: untracked) */
+/* current when arena i+1 was pushed, reinstated when it is popped: an
+ * applet run from inside another (xargs CMD, find -exec) is pushed while
+ * the shell has tracking suspended, and the shell's work after it (exit
+ * status, variables) must stay untracked, not land in the outer arena. */
+static int pushed_from[MAX_ARENAS];
 
 static size_t slot_of(uintptr_t p)
 {
@@ -172,6 +177,7 @@ int arena_push(void)
 {
     if (depth >= MAX_ARENAS)
         return -1; /* too deep: untracked here (an outer arena still reclaims) */
+    pushed_from[depth] = current;
     depth++;
     current = depth;
     return depth;
@@ -191,7 +197,7 @@ void arena_pop(int handle)
         k++;
     }
     depth = handle - 1;
-    current = depth;
+    current = pushed_from[depth];
 }
 
 int arena_suspend(void)
@@ -202,6 +208,22 @@ int arena_suspend(void)
 }
 
 void arena_resume(int saved) { current = saved; }
+
+/* wasi-libc keeps the buffers that resolve relative paths in statics and
+ * reuses them on its next call: one per path argument (rename() and link()
+ * use a second one, which a stat() made before any applet never grows).
+ * Made or grown inside an applet they would be freed with its arena and
+ * written through by the next rename (sed -i, mv): so they are never
+ * tracked.  They are bounded by the longest path.  (chdir, setenv and
+ * uselocale, which keep state too, are applet_run.c's.) */
+int __real___wasilibc_find_relpath_alloc(const char *, const char **, char **, size_t *, int);
+int __wrap___wasilibc_find_relpath_alloc(const char *path, const char **abs, char **buf, size_t *len, int can_realloc)
+{
+    int saved = arena_suspend();
+    int r = __real___wasilibc_find_relpath_alloc(path, abs, buf, len, can_realloc);
+    arena_resume(saved);
+    return r;
+}
 
 size_t arena_live_bytes(void) { return (size_t)__builtin_wasm_memory_size(0) * 65536u; }
 #else

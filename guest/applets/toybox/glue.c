@@ -323,12 +323,14 @@ int wbtb_own_timeout(int argc, char **argv);
 int wbtb_own_cat(int argc, char **argv);
 int wbtb_own_xargs(int argc, char **argv);
 int wbtb_own_column(int argc, char **argv);
+int wbtb_own_wc(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
     {"xargs", wbtb_own_xargs,
      "xargs [-0prtx] [-a FILE] [-d DELIM] [-E EOF] [-I REPL] [-L MAX] [-n MAX] [-P N] [-s SIZE] [COMMAND [ARG...]]",
      NULL},
+    {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES
