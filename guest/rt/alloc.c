@@ -82,8 +82,15 @@ static void *record(void *p)
         return NULL;
     }
     size_t k = slot_of((uintptr_t)p);
-    while (tab[k].p)
+    while (tab[k].p) {
+        if (tab[k].p == (uintptr_t)p) {
+            /* Freed behind our back (libc's __libc_free) and handed out
+             * again: one entry, the new owner's, never a double free. */
+            tab[k].arena = current;
+            return p;
+        }
         k = (k + 1) & (cap - 1);
+    }
     tab[k].p = (uintptr_t)p;
     tab[k].arena = current;
     used++;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef __wasm__
@@ -706,10 +707,18 @@ __wasi_errno_t __wrap___wasi_fd_datasync(__wasi_fd_t fd)
 #define SPECIAL_NULL (-2)
 #define SPECIAL_BADFD (-3)
 
+static int special_name(const char *path);
+
 static int special_path(__wasi_fd_t dirfd, const char *path)
 {
     if (dirfd >= MAX_PREOPEN || !preopened[dirfd])
         return SPECIAL_NONE;
+    return special_name(path);
+}
+
+/* path: relative to the root, "dev/fd/3". */
+static int special_name(const char *path)
+{
     if (!strcmp(path, "dev/null"))
         return SPECIAL_NULL;
     if (!strcmp(path, "dev/stdin"))
@@ -891,5 +900,57 @@ __wasi_errno_t __wrap___wasi_fd_allocate(__wasi_fd_t fd, __wasi_filesize_t off, 
 {
     HOSTFD_OR_RETURN(h, fd);
     return __real___wasi_fd_allocate((__wasi_fd_t)h, off, len);
+}
+
+/* WASI has no file type for a pipe, so stat() would say "unknown" (mode
+ * 0): a pipe, or a /dev/fd/N, /dev/stdin naming one, is made a FIFO here
+ * as on Linux, so tools that copy a FIFO before seeking in it do so
+ * (diff <(sort a) <(sort b)). */
+int __real_fstat(int, struct stat *);
+int __real_stat(const char *restrict, struct stat *restrict);
+int __real_lstat(const char *restrict, struct stat *restrict);
+int __real_fstatat(int, const char *restrict, struct stat *restrict, int);
+
+static void fifo_mode(int fd, struct stat *st)
+{
+    if (fd >= 0 && proc_is_pipe(fd))
+        st->st_mode = (st->st_mode & ~(mode_t)S_IFMT) | S_IFIFO | 0600;
+}
+
+static int fd_named(const char *path)
+{
+    return path && path[0] == '/' ? special_name(path + 1) : SPECIAL_NONE;
+}
+
+int __wrap_fstat(int fd, struct stat *st)
+{
+    int r = __real_fstat(fd, st);
+    if (r == 0)
+        fifo_mode(fd, st);
+    return r;
+}
+
+int __wrap_stat(const char *restrict path, struct stat *restrict st)
+{
+    int r = __real_stat(path, st);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
+}
+
+int __wrap_lstat(const char *restrict path, struct stat *restrict st)
+{
+    int r = __real_lstat(path, st);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
+}
+
+int __wrap_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
+{
+    int r = __real_fstatat(dirfd, path, st, flags);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
 }
 #endif

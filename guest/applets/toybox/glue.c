@@ -324,6 +324,7 @@ int wbtb_own_cat(int argc, char **argv);
 int wbtb_own_xargs(int argc, char **argv);
 int wbtb_own_column(int argc, char **argv);
 int wbtb_own_wc(int argc, char **argv);
+int wbtb_own_join(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
@@ -331,6 +332,8 @@ const struct wb_applet wb_applets_toybox[] = {
      "xargs [-0prtx] [-a FILE] [-d DELIM] [-E EOF] [-I REPL] [-L MAX] [-n MAX] [-P N] [-s SIZE] [COMMAND [ARG...]]",
      NULL},
     {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
+    {"join", wbtb_own_join, "join [-i] [-a 1|2] [-v 1|2] [-e EMPTY] [-o FORMAT] [-t CHAR] [-1 F] [-2 F] FILE1 FILE2",
+     NULL},
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES

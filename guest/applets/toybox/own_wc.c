@@ -2,8 +2,8 @@
  * columns; GNU pads to the width of the largest possible count, so
  * `wc -l a b` prints " 2 a", and scripts compare that text).
  *
- * Counts: lines, words, characters (-m: UTF-8 characters outside the C
- * locale), bytes, longest line (-L, tabs to the next multiple of 8).
+ * Counts: lines, words, characters (-m: UTF-8 characters unless the
+ * locale is C), bytes, longest line (-L, tabs to the next multiple of 8).
  * Column width, as coreutils' compute_number_width: 1 when one count of
  * one input is asked for; else the digits of the summed sizes of the
  * regular files, at least 7 when an input is not a regular file (a pipe). */
@@ -23,6 +23,18 @@ struct counts {
 };
 
 static int want_l, want_w, want_m, want_c, want_L, utf8, mb;
+
+/* The sandbox's default locale is UTF-8 (toybox's commands force it);
+ * LC_ALL, LC_CTYPE or LANG set to C or POSIX count bytes, as GNU does. */
+static int utf8_locale(void)
+{
+    const char *v = getenv("LC_ALL");
+    if (!v || !*v)
+        v = getenv("LC_CTYPE");
+    if (!v || !*v)
+        v = getenv("LANG");
+    return !v || !*v || (strcmp(v, "C") && strcmp(v, "POSIX"));
+}
 
 static void count_fd(int fd, struct counts *c)
 {
@@ -131,7 +143,7 @@ int wbtb_own_wc(int argc, char **argv)
     }
     if (!(want_l || want_w || want_m || want_c || want_L))
         want_l = want_w = want_c = 1;
-    mb = MB_CUR_MAX > 1;
+    mb = utf8_locale();
     utf8 = want_m && mb;
 
     char *stdin_only[] = {"-", NULL};
