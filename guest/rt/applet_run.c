@@ -130,9 +130,8 @@ static void restore_process_state(struct applet_ctx *c)
 {
     if (c->cwd) {
         int saved = arena_suspend(); /* wasi-libc keeps the new cwd */
-        if (__real_chdir(c->cwd) != 0) {
-            /* the old directory went away: stay where the applet left */
-        }
+        /* If the old directory went away, stay where the applet left. */
+        (void)__real_chdir(c->cwd);
         arena_resume(saved);
         rt_free(c->cwd);
     }

@@ -119,6 +119,34 @@ static char *replace(char *arg, const char *repl, const char *item)
     return out;
 }
 
+/* Takes one item at p, in place: quotes and backslashes removed as GNU
+ * xargs does; stops at the end of the string or, with blanks, at an
+ * unquoted blank or newline.  Returns where it stopped; *end is the end
+ * of the item (to be terminated by the caller, after looking at *p). */
+static char *unquote(char *p, int blanks, char **end)
+{
+    char *o = p;
+    while (*p && !(blanks && (*p == ' ' || *p == '\t' || *p == '\n'))) {
+        if (*p == '\'' || *p == '"') {
+            char q = *p++;
+            while (*p && *p != q && *p != '\n') *o++ = *p++;
+            if (*p != q) {
+                fflush(stdout);
+                fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to "
+                        "xargs unless you use the -0 option\n", q == '"' ? "double" : "single");
+                exit(1);
+            }
+            p++;
+        } else if (*p == '\\' && p[1]) {
+            p++;
+            *o++ = *p++;
+        } else
+            *o++ = *p++;
+    }
+    *end = o;
+    return p;
+}
+
 static int trace, status;
 
 /* -t shows each argument as GNU does (gnulib's shell-escape quoting): bare
@@ -288,24 +316,8 @@ int wbtb_own_xargs(int argc, char **argv)
             *nl = 0;
             if (delim < 0) {
                 while (*p == ' ' || *p == '\t') p++;
-                char *o = p;
-                for (char *q = p; *q;) {
-                    if (*q == '\'' || *q == '"') {
-                        char quote = *q++;
-                        while (*q && *q != quote) *o++ = *q++;
-                        if (*q != quote) {
-                            fflush(stdout);
-                            fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to "
-                                    "xargs unless you use the -0 option\n", quote == '"' ? "double" : "single");
-                            exit(1);
-                        }
-                        q++;
-                    } else if (*q == '\\' && q[1]) {
-                        q++;
-                        *o++ = *q++;
-                    } else
-                        *o++ = *q++;
-                }
+                char *o;
+                unquote(p, 0, &o);
                 *o = 0;
             }
             if (eof && !strcmp(p, eof)) break;
@@ -330,24 +342,8 @@ int wbtb_own_xargs(int argc, char **argv)
                 p++;
             }
             if (!*p) break;
-            char *start = o = p;
-            while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
-                if (*p == '\'' || *p == '"') {
-                    char q = *p++;
-                    while (*p && *p != q && *p != '\n') *o++ = *p++;
-                    if (*p != q) {
-                        fflush(stdout);
-                        fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to "
-                                "xargs unless you use the -0 option\n", q == '"' ? "double" : "single");
-                        exit(1);
-                    }
-                    p++;
-                } else if (*p == '\\' && p[1]) {
-                    p++;
-                    *o++ = *p++;
-                } else
-                    *o++ = *p++;
-            }
+            char *start = p;
+            p = unquote(p, 1, &o);
             int eol = *p == '\n';
             if (*p) p++;
             *o = 0;
