@@ -13,6 +13,9 @@
 #include "proc.h"
 
 #include <errno.h>
+#ifdef __wasm__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +45,7 @@ static int current;         /* arena new blocks go to (0: untracked) */
  * the shell has tracking suspended, and the shell's work after it (exit
  * status, variables) must stay untracked, not land in the outer arena. */
 static int pushed_from[MAX_ARENAS];
+static int checking;        /* WASMBOX_ARENA_CHECK: arena_check.c */
 
 static size_t slot_of(uintptr_t p)
 {
@@ -142,6 +146,8 @@ void __wrap_free(void *p)
     size_t k = find((uintptr_t)p);
     if (k != (size_t)-1)
         remove_at(k);
+    else if (checking && arena_check_held(p))
+        return; /* reported; it is freed when it leaves the quarantine */
     __real_free(p);
 }
 
@@ -150,6 +156,12 @@ void *__wrap_realloc(void *p, size_t n)
     if (!p)
         return __wrap_malloc(n);
     size_t k = find((uintptr_t)p);
+    if (k == (size_t)-1 && checking && arena_check_held(p)) {
+        void *q = __wrap_malloc(n); /* reported; the held block stays as it is */
+        if (q)
+            memcpy(q, p, n < malloc_usable_size(p) ? n : malloc_usable_size(p));
+        return q;
+    }
     if (k == (size_t)-1)
         return __real_realloc(p, n);
     int arena = tab[k].arena;
@@ -184,6 +196,8 @@ int arena_push(void)
 {
     if (depth >= MAX_ARENAS)
         return -1; /* too deep: untracked here (an outer arena still reclaims) */
+    if (!depth)
+        checking = arena_check_on();
     pushed_from[depth] = current;
     depth++;
     current = depth;
@@ -197,7 +211,10 @@ void arena_pop(int handle)
     /* free every block of this arena (and of any inner one left open) */
     for (size_t k = 0; k < cap && used;) {
         if (tab[k].p && tab[k].arena >= handle) {
-            __real_free((void *)tab[k].p);
+            if (checking)
+                arena_check_release((void *)tab[k].p);
+            else
+                __real_free((void *)tab[k].p);
             remove_at(k); /* may shift a later entry into k: look at k again */
             continue;
         }
@@ -205,6 +222,8 @@ void arena_pop(int handle)
     }
     depth = handle - 1;
     current = pushed_from[depth];
+    if (checking)
+        arena_check_verify();
 }
 
 int arena_suspend(void)
