@@ -1,5 +1,5 @@
-# File modes (guest/rt/modes.c): the stat family and chmod's path call go
-# through our wrappers, which carry the permission bits WASI lacks.
-GUEST_LDFLAGS += $(foreach s,fstatat fstat stat lstat __wasi_path_filestat_set_times open openat mkdir mkdirat,\
-                 -Wl,--wrap=$(s))
+# File modes (guest/rt/modes.c): the permission bits WASI lacks.
+# The stat family and path_filestat_set_times are wrapped by mk/shell.mk
+# (guest/rt/proc.c calls modes.c's hooks).
+GUEST_LDFLAGS += $(foreach s,open openat mkdir mkdirat,-Wl,--wrap=$(s))
 .DEFAULT_GOAL := all

@@ -9,7 +9,12 @@ WB_WRAP := __wasi_fd_read __wasi_fd_write __wasi_fd_close __wasi_fd_pread __wasi
            __wasi_fd_filestat_get __wasi_fd_filestat_set_size __wasi_fd_filestat_set_times \
            __wasi_fd_readdir __wasi_fd_sync __wasi_fd_datasync __wasi_path_open \
            malloc free calloc realloc aligned_alloc posix_memalign \
-           exit _Exit atexit fopen fdopen fmemopen open_memstream tmpfile fclose
+           exit _Exit atexit fopen fdopen fmemopen open_memstream tmpfile fclose \
+           __wasi_path_filestat_get __wasi_path_filestat_set_times __wasi_path_create_directory \
+           __wasi_path_link __wasi_path_readlink __wasi_path_remove_directory __wasi_path_rename \
+           __wasi_path_symlink __wasi_path_unlink_file __wasi_fd_advise __wasi_fd_allocate \
+           __wasilibc_find_relpath_alloc chdir setenv unsetenv putenv \
+           stat lstat fstat fstatat
 GUEST_LDFLAGS += $(foreach s,$(WB_WRAP),-Wl,--wrap=$(s))
 
 # Native build of the shell for iteration and fuzzing (no applets).  This

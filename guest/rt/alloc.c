@@ -13,6 +13,9 @@
 #include "proc.h"
 
 #include <errno.h>
+#ifdef __wasm__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +40,12 @@ static struct slot *tab;    /* open addressing, linear probing */
 static size_t cap, used;    /* cap: power of two */
 static int depth;           /* arenas pushed */
 static int current;         /* arena new blocks go to (0: untracked) */
+/* current when arena i+1 was pushed, reinstated when it is popped: an
+ * applet run from inside another (xargs CMD, find -exec) is pushed while
+ * the shell has tracking suspended, and the shell's work after it (exit
+ * status, variables) must stay untracked, not land in the outer arena. */
+static int pushed_from[MAX_ARENAS];
+static int checking;        /* WASMBOX_ARENA_CHECK: arena_check.c */
 
 static size_t slot_of(uintptr_t p)
 {
@@ -77,8 +86,15 @@ static void *record(void *p)
         return NULL;
     }
     size_t k = slot_of((uintptr_t)p);
-    while (tab[k].p)
+    while (tab[k].p) {
+        if (tab[k].p == (uintptr_t)p) {
+            /* Freed behind our back (libc's __libc_free) and handed out
+             * again: one entry, the new owner's, never a double free. */
+            tab[k].arena = current;
+            return p;
+        }
         k = (k + 1) & (cap - 1);
+    }
     tab[k].p = (uintptr_t)p;
     tab[k].arena = current;
     used++;
@@ -130,6 +146,8 @@ void __wrap_free(void *p)
     size_t k = find((uintptr_t)p);
     if (k != (size_t)-1)
         remove_at(k);
+    else if (checking && arena_check_held(p))
+        return; /* reported; it is freed when it leaves the quarantine */
     __real_free(p);
 }
 
@@ -138,6 +156,12 @@ void *__wrap_realloc(void *p, size_t n)
     if (!p)
         return __wrap_malloc(n);
     size_t k = find((uintptr_t)p);
+    if (k == (size_t)-1 && checking && arena_check_held(p)) {
+        void *q = __wrap_malloc(n); /* reported; the held block stays as it is */
+        if (q)
+            memcpy(q, p, n < malloc_usable_size(p) ? n : malloc_usable_size(p));
+        return q;
+    }
     if (k == (size_t)-1)
         return __real_realloc(p, n);
     int arena = tab[k].arena;
@@ -172,6 +196,9 @@ int arena_push(void)
 {
     if (depth >= MAX_ARENAS)
         return -1; /* too deep: untracked here (an outer arena still reclaims) */
+    if (!depth)
+        checking = arena_check_on();
+    pushed_from[depth] = current;
     depth++;
     current = depth;
     return depth;
@@ -184,14 +211,19 @@ void arena_pop(int handle)
     /* free every block of this arena (and of any inner one left open) */
     for (size_t k = 0; k < cap && used;) {
         if (tab[k].p && tab[k].arena >= handle) {
-            __real_free((void *)tab[k].p);
+            if (checking)
+                arena_check_release((void *)tab[k].p);
+            else
+                __real_free((void *)tab[k].p);
             remove_at(k); /* may shift a later entry into k: look at k again */
             continue;
         }
         k++;
     }
     depth = handle - 1;
-    current = depth;
+    current = pushed_from[depth];
+    if (checking)
+        arena_check_verify();
 }
 
 int arena_suspend(void)
@@ -202,6 +234,22 @@ int arena_suspend(void)
 }
 
 void arena_resume(int saved) { current = saved; }
+
+/* wasi-libc keeps the buffers that resolve relative paths in statics and
+ * reuses them on its next call: one per path argument (rename() and link()
+ * use a second one, which a stat() made before any applet never grows).
+ * Made or grown inside an applet they would be freed with its arena and
+ * written through by the next rename (sed -i, mv): so they are never
+ * tracked.  They are bounded by the longest path.  (chdir, setenv and
+ * uselocale, which keep state too, are applet_run.c's.) */
+int __real___wasilibc_find_relpath_alloc(const char *, const char **, char **, size_t *, int);
+int __wrap___wasilibc_find_relpath_alloc(const char *path, const char **abs, char **buf, size_t *len, int can_realloc)
+{
+    int saved = arena_suspend();
+    int r = __real___wasilibc_find_relpath_alloc(path, abs, buf, len, can_realloc);
+    arena_resume(saved);
+    return r;
+}
 
 size_t arena_live_bytes(void) { return (size_t)__builtin_wasm_memory_size(0) * 65536u; }
 #else

@@ -6,8 +6,10 @@
  * Without the host's bits (a host that does not send them) a file looks
  * like 0644 and a directory like 0755, as before.
  *
- * Linked with --wrap (mk/modes.mk): every stat, fstat, lstat and fstatat
- * of the guest (libc's own callers included) comes here. */
+ * proc.c's wrappers of stat, fstat, lstat, fstatat and
+ * path_filestat_set_times (every caller's, libc's own included) call the
+ * hooks below; open, openat, mkdir and mkdirat are wrapped here
+ * (mk/modes.mk). */
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -16,14 +18,6 @@
 
 #include "host.h"
 #include "modes.h"
-
-int __real_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags);
-int __real_fstat(int fd, struct stat *st);
-int __real_stat(const char *restrict path, struct stat *restrict st);
-int __real_lstat(const char *restrict path, struct stat *restrict st);
-__wasi_errno_t __real___wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t flags, const char *path,
-                                                      __wasi_timestamp_t atim, __wasi_timestamp_t mtim,
-                                                      __wasi_fstflags_t fst);
 
 static int fix(int r, struct stat *st)
 {
@@ -50,52 +44,19 @@ static int fix(int r, struct stat *st)
  * the bits (a second pass would see no flag and put the defaults back). */
 static int nested;
 
-int __wrap_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
-{
-    int outer = !nested++;
-    int r = __real_fstatat(dirfd, path, st, flags);
-    nested--;
-    return outer ? fix(r, st) : r;
-}
+void wb_modes_enter(void) { nested++; }
 
-int __wrap_fstat(int fd, struct stat *st)
+int wb_modes_leave(int r, struct stat *st)
 {
-    int outer = !nested++;
-    int r = __real_fstat(fd, st);
-    nested--;
-    return outer ? fix(r, st) : r;
-}
-
-int __wrap_stat(const char *restrict path, struct stat *restrict st)
-{
-    nested++;
-    int r = __real_stat(path, st);
-    nested--;
-    return nested ? r : fix(r, st);
-}
-
-int __wrap_lstat(const char *restrict path, struct stat *restrict st)
-{
-    nested++;
-    int r = __real_lstat(path, st);
-    nested--;
-    return nested ? r : fix(r, st);
+    return --nested ? r : fix(r, st);
 }
 
 /* chmod by path: libc's utimensat resolves the path (cwd, preopens) and
- * calls path_filestat_set_times; while pending_mode is set, the wrapper
- * below turns that call into the host's chmod.  One thread: no race. */
+ * calls path_filestat_set_times; while a mode is pending, proc.c's wrapper
+ * of that call turns it into the host's chmod.  One thread: no race. */
 static long pending_mode = -1;
 
-__wasi_errno_t __wrap___wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t flags, const char *path,
-                                                      __wasi_timestamp_t atim, __wasi_timestamp_t mtim,
-                                                      __wasi_fstflags_t fst)
-{
-    if (pending_mode >= 0)
-        return __real___wasi_path_filestat_set_times(fd, flags, path, (__wasi_timestamp_t)pending_mode, 0,
-                                                     WB_FST_MODE);
-    return __real___wasi_path_filestat_set_times(fd, flags, path, atim, mtim, fst);
-}
+long wb_modes_pending(void) { return pending_mode; }
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
@@ -105,7 +66,7 @@ int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
     }
     if (flags & AT_SYMLINK_NOFOLLOW) { /* as Linux: a symlink's own mode cannot change */
         struct stat st;
-        if (__wrap_fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW))
+        if (fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW))
             return -1;
         if (S_ISLNK(st.st_mode)) {
             errno = EOPNOTSUPP;
@@ -162,7 +123,7 @@ static int created(int fd, int existed, mode_t mode, mode_t dflt)
 static int exists(int dirfd, const char *path)
 {
     struct stat st;
-    return __real_fstatat(dirfd, path, &st, 0) == 0;
+    return fstatat(dirfd, path, &st, 0) == 0;
 }
 
 int __wrap_openat(int dirfd, const char *path, int flags, ...)

@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef __wasm__
 #include <wasi/api.h>
+
+#include "host.h"
+#include "modes.h"
 #endif
 
 /* An open file description: shared by dup'd fds and by copied tables. */
@@ -35,6 +39,13 @@ struct fdtab {
 };
 
 static struct fdtab *cur;
+
+/* The host's preopened directories (by their host numbers).  wasi-libc
+ * resolves every path against them and passes that number to the path
+ * calls, whatever the shell has since put on the same virtual number
+ * (`cmd 3< file`): such a dirfd is the host's own, never translated. */
+#define MAX_PREOPEN 64
+static unsigned char preopened[MAX_PREOPEN];
 
 /* ------------------------------------------------------------ host side */
 #ifdef __wasm__
@@ -172,6 +183,7 @@ void proc_init(void)
         d->hfd = i;
         d->keep = 1;
         cur->fd[i] = d;
+        preopened[i] = 1;
     }
 #endif
 }
@@ -507,6 +519,19 @@ __wasi_errno_t __real___wasi_fd_datasync(__wasi_fd_t);
 __wasi_errno_t __real___wasi_path_open(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_oflags_t,
                                        __wasi_rights_t, __wasi_rights_t, __wasi_fdflags_t, __wasi_fd_t *);
 
+__wasi_errno_t __real___wasi_path_filestat_get(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_filestat_t *);
+__wasi_errno_t __real___wasi_path_filestat_set_times(__wasi_fd_t, __wasi_lookupflags_t, const char *,
+                                                     __wasi_timestamp_t, __wasi_timestamp_t, __wasi_fstflags_t);
+__wasi_errno_t __real___wasi_path_create_directory(__wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_path_link(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_path_readlink(__wasi_fd_t, const char *, uint8_t *, __wasi_size_t, __wasi_size_t *);
+__wasi_errno_t __real___wasi_path_remove_directory(__wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_path_rename(__wasi_fd_t, const char *, __wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_path_symlink(const char *, __wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_path_unlink_file(__wasi_fd_t, const char *);
+__wasi_errno_t __real___wasi_fd_advise(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t, __wasi_advice_t);
+__wasi_errno_t __real___wasi_fd_allocate(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t);
+
 /* The host fd behind a virtual one, or -1 with *e set. */
 static int hostfd(__wasi_fd_t fd, __wasi_errno_t *e)
 {
@@ -632,6 +657,11 @@ __wasi_errno_t __wrap___wasi_fd_filestat_get(__wasi_fd_t fd, __wasi_filestat_t *
     memset(st, 0, sizeof *st);
     st->filetype = d->kind == D_NULL ? __WASI_FILETYPE_CHARACTER_DEVICE : __WASI_FILETYPE_UNKNOWN;
     st->nlink = 1;
+    /* A device and inode of their own: tools that compare the two (diff
+     * and cmp of <(...) <(...) ask "the same file?") must see two pipes
+     * as two files, and both ends of one pipe as one. */
+    st->dev = 0x70697065; /* "pipe" */
+    st->ino = d->kind == D_NULL ? 1 : (__wasi_inode_t)(uintptr_t)d->p;
     if (d->kind == D_PIPE_R)
         st->size = d->p->len - d->p->rpos;
     return 0;
@@ -669,6 +699,67 @@ __wasi_errno_t __wrap___wasi_fd_datasync(__wasi_fd_t fd)
     return __real___wasi_fd_datasync((__wasi_fd_t)h);
 }
 
+/* The special files applets and the shell open by name: /dev/null and the
+ * fds of this "process" (/dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N,
+ * /proc/self/fd/N: process substitution <(...) hands out /dev/fd/N).
+ * wasi-libc has made the path relative to the root preopen ("dev/fd/60"),
+ * so only a path resolved from a preopen counts: openat(dir, "dev/null")
+ * below some other directory is an ordinary file.  Returns the fd named,
+ * SPECIAL_NULL, or SPECIAL_NONE. */
+#define SPECIAL_NONE (-1)
+#define SPECIAL_NULL (-2)
+#define SPECIAL_BADFD (-3)
+
+static int special_name(const char *path);
+
+static int special_path(__wasi_fd_t dirfd, const char *path)
+{
+    if (dirfd >= MAX_PREOPEN || !preopened[dirfd])
+        return SPECIAL_NONE;
+    return special_name(path);
+}
+
+/* path: relative to the root, "dev/fd/3". */
+static int special_name(const char *path)
+{
+    if (!strcmp(path, "dev/null"))
+        return SPECIAL_NULL;
+    if (!strcmp(path, "dev/stdin"))
+        return 0;
+    if (!strcmp(path, "dev/stdout"))
+        return 1;
+    if (!strcmp(path, "dev/stderr"))
+        return 2;
+    const char *num = !strncmp(path, "dev/fd/", 7) ? path + 7
+                      : !strncmp(path, "proc/self/fd/", 13) ? path + 13 : NULL;
+    if (!num || !*num)
+        return SPECIAL_NONE;
+    long v = 0;
+    for (const char *c = num; *c; c++) {
+        if (*c < '0' || *c > '9' || v >= PROC_NFD)
+            return SPECIAL_BADFD;
+        v = v * 10 + (*c - '0');
+    }
+    return v < PROC_NFD ? (int)v : SPECIAL_BADFD;
+}
+
+/* Path calls name a directory by fd: a preopen's host number (above), or
+ * a directory the program opened, by its virtual number here and the
+ * host's number behind it there.  The number the host gave back at open
+ * is kept when free, so the two usually agree, but not after a dup2 took
+ * it. */
+static int dirfd_host(__wasi_fd_t fd, __wasi_errno_t *e)
+{
+    if (fd < MAX_PREOPEN && preopened[fd])
+        return (int)fd;
+    return hostfd(fd, e);
+}
+
+#define DIRFD_OR_RETURN(h, fd) \
+    __wasi_errno_t e_; \
+    int h = dirfd_host(fd, &e_); \
+    if (h < 0) return e_;
+
 /* Special files first (they need no filesystem), then the host's open;
  * the new host fd gets the lowest free virtual number, as POSIX open
  * would. */
@@ -676,23 +767,27 @@ __wasi_errno_t __wrap___wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t l
                                        __wasi_oflags_t of, __wasi_rights_t rb, __wasi_rights_t ri,
                                        __wasi_fdflags_t ff, __wasi_fd_t *out)
 {
-    if (!strncmp(path, "dev/", 4) || !strncmp(path, "proc/self/fd/", 13)) {
-        char full[64];
-        if (strlen(path) < sizeof full - 1) {
-            full[0] = '/';
-            strcpy(full + 1, path);
-            if (!strcmp(full, "/dev/null") || !strcmp(full, "/dev/stdin") || !strcmp(full, "/dev/stdout") ||
-                !strcmp(full, "/dev/stderr") || !strncmp(full, "/dev/fd/", 8) || !strncmp(full, "/proc/", 6)) {
-                int v = proc_open(full, 0, 0);
-                if (v < 0)
-                    return (__wasi_errno_t)errno;
-                *out = (__wasi_fd_t)v;
-                return 0;
-            }
+    int sp = special_path(dirfd, path);
+    if (sp != SPECIAL_NONE) {
+        int v;
+        if (sp == SPECIAL_BADFD) {
+            v = -1;
+            errno = ENOENT;
+        } else if (sp == SPECIAL_NULL) {
+            v = proc_open("/dev/null", 0, 0);
+        } else {
+            v = proc_dup_min(sp, 0);
+            if (v < 0 && errno == EBADF)
+                errno = ENOENT; /* bash: "/dev/fd/9: No such file or directory" */
         }
+        if (v < 0)
+            return (__wasi_errno_t)errno;
+        *out = (__wasi_fd_t)v;
+        return 0;
     }
+    DIRFD_OR_RETURN(hdir, dirfd);
     __wasi_fd_t h;
-    __wasi_errno_t e = __real___wasi_path_open(dirfd, lf, path, of, rb, ri, ff, &h);
+    __wasi_errno_t e = __real___wasi_path_open((__wasi_fd_t)hdir, lf, path, of, rb, ri, ff, &h);
     if (e)
         return e;
     struct desc *d = desc_new(D_HOST);
@@ -714,5 +809,159 @@ __wasi_errno_t __wrap___wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t l
         return __WASI_ERRNO_MFILE;
     *out = (__wasi_fd_t)v;
     return 0;
+}
+
+/* stat() and access() of a special file describe the fd it names. */
+__wasi_errno_t __wrap___wasi_path_filestat_get(__wasi_fd_t dirfd, __wasi_lookupflags_t lf, const char *path,
+                                               __wasi_filestat_t *st)
+{
+    int sp = special_path(dirfd, path);
+    if (sp == SPECIAL_BADFD)
+        return __WASI_ERRNO_NOENT;
+    if (sp == SPECIAL_NULL) {
+        memset(st, 0, sizeof *st);
+        st->filetype = __WASI_FILETYPE_CHARACTER_DEVICE;
+        st->nlink = 1;
+        return 0;
+    }
+    if (sp >= 0) {
+        __wasi_errno_t e = __wrap___wasi_fd_filestat_get((__wasi_fd_t)sp, st);
+        return e == __WASI_ERRNO_BADF ? __WASI_ERRNO_NOENT : e;
+    }
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_filestat_get((__wasi_fd_t)h, lf, path, st);
+}
+
+__wasi_errno_t __wrap___wasi_path_filestat_set_times(__wasi_fd_t dirfd, __wasi_lookupflags_t lf, const char *path,
+                                                     __wasi_timestamp_t a, __wasi_timestamp_t m,
+                                                     __wasi_fstflags_t fl)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    long mode = wb_modes_pending(); /* chmod (modes.c) rides on this call */
+    if (mode >= 0)
+        return __real___wasi_path_filestat_set_times((__wasi_fd_t)h, lf, path, (__wasi_timestamp_t)mode, 0,
+                                                     WB_FST_MODE);
+    return __real___wasi_path_filestat_set_times((__wasi_fd_t)h, lf, path, a, m, fl);
+}
+
+__wasi_errno_t __wrap___wasi_path_create_directory(__wasi_fd_t dirfd, const char *path)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_create_directory((__wasi_fd_t)h, path);
+}
+
+__wasi_errno_t __wrap___wasi_path_link(__wasi_fd_t ofd, __wasi_lookupflags_t lf, const char *opath,
+                                       __wasi_fd_t nfd, const char *npath)
+{
+    DIRFD_OR_RETURN(ho, ofd);
+    __wasi_errno_t e2_;
+    int hn = dirfd_host(nfd, &e2_);
+    if (hn < 0)
+        return e2_;
+    return __real___wasi_path_link((__wasi_fd_t)ho, lf, opath, (__wasi_fd_t)hn, npath);
+}
+
+__wasi_errno_t __wrap___wasi_path_readlink(__wasi_fd_t dirfd, const char *path, uint8_t *buf,
+                                           __wasi_size_t len, __wasi_size_t *got)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_readlink((__wasi_fd_t)h, path, buf, len, got);
+}
+
+__wasi_errno_t __wrap___wasi_path_remove_directory(__wasi_fd_t dirfd, const char *path)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_remove_directory((__wasi_fd_t)h, path);
+}
+
+__wasi_errno_t __wrap___wasi_path_rename(__wasi_fd_t ofd, const char *opath, __wasi_fd_t nfd, const char *npath)
+{
+    DIRFD_OR_RETURN(ho, ofd);
+    __wasi_errno_t e2_;
+    int hn = dirfd_host(nfd, &e2_);
+    if (hn < 0)
+        return e2_;
+    return __real___wasi_path_rename((__wasi_fd_t)ho, opath, (__wasi_fd_t)hn, npath);
+}
+
+__wasi_errno_t __wrap___wasi_path_symlink(const char *target, __wasi_fd_t dirfd, const char *path)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_symlink(target, (__wasi_fd_t)h, path);
+}
+
+__wasi_errno_t __wrap___wasi_path_unlink_file(__wasi_fd_t dirfd, const char *path)
+{
+    DIRFD_OR_RETURN(h, dirfd);
+    return __real___wasi_path_unlink_file((__wasi_fd_t)h, path);
+}
+
+__wasi_errno_t __wrap___wasi_fd_advise(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len,
+                                       __wasi_advice_t adv)
+{
+    HOSTFD_OR_RETURN(h, fd);
+    return __real___wasi_fd_advise((__wasi_fd_t)h, off, len, adv);
+}
+
+__wasi_errno_t __wrap___wasi_fd_allocate(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len)
+{
+    HOSTFD_OR_RETURN(h, fd);
+    return __real___wasi_fd_allocate((__wasi_fd_t)h, off, len);
+}
+
+/* WASI has no file type for a pipe, so stat() would say "unknown" (mode
+ * 0): a pipe, or a /dev/fd/N, /dev/stdin naming one, is made a FIFO here
+ * as on Linux, so tools that copy a FIFO before seeking in it do so
+ * (diff <(sort a) <(sort b)). */
+int __real_fstat(int, struct stat *);
+int __real_stat(const char *restrict, struct stat *restrict);
+int __real_lstat(const char *restrict, struct stat *restrict);
+int __real_fstatat(int, const char *restrict, struct stat *restrict, int);
+
+static void fifo_mode(int fd, struct stat *st)
+{
+    if (fd >= 0 && proc_is_pipe(fd))
+        st->st_mode = (st->st_mode & ~(mode_t)S_IFMT) | S_IFIFO | 0600;
+}
+
+static int fd_named(const char *path)
+{
+    return path && path[0] == '/' ? special_name(path + 1) : SPECIAL_NONE;
+}
+
+int __wrap_fstat(int fd, struct stat *st)
+{
+    wb_modes_enter();
+    int r = wb_modes_leave(__real_fstat(fd, st), st);
+    if (r == 0)
+        fifo_mode(fd, st);
+    return r;
+}
+
+int __wrap_stat(const char *restrict path, struct stat *restrict st)
+{
+    wb_modes_enter();
+    int r = wb_modes_leave(__real_stat(path, st), st);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
+}
+
+int __wrap_lstat(const char *restrict path, struct stat *restrict st)
+{
+    wb_modes_enter();
+    int r = wb_modes_leave(__real_lstat(path, st), st);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
+}
+
+int __wrap_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
+{
+    wb_modes_enter();
+    int r = wb_modes_leave(__real_fstatat(dirfd, path, st, flags), st);
+    if (r == 0)
+        fifo_mode(fd_named(path), st);
+    return r;
 }
 #endif

@@ -74,4 +74,13 @@ void arena_resume(int saved);
 /* The linear memory size (wasm), for tests that memory stays flat. */
 size_t arena_live_bytes(void);
 
+/* The arena check (arena_check.c, wasm only): on while applets started
+ * from the shell see WASMBOX_ARENA_CHECK=1.  Released blocks are poisoned and held back;
+ * a later write, free or realloc of one is reported on stderr. */
+int arena_check_on(void);
+void arena_check_release(void *block);
+void arena_check_verify(void);
+int arena_check_held(const void *block);
+unsigned long arena_check_reports(void); /* problems reported so far */
+
 #endif

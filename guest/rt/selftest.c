@@ -1,9 +1,11 @@
 /* See selftest.h.  Each test prints what it observed; the unit test
  * compares.  code names the test. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fiber.h"
+#include "proc.h"
 #include "selftest.h"
 #include "unwind.h"
 
@@ -114,6 +116,27 @@ int wb_guest_selftest(const char *text, size_t len)
         printf("made %d\n", n);
         return 0;
     }
+#ifdef __wasm__
+    if (!strcmp(code, "arena-check")) {
+        /* What wasi-libc's rename() buffer did: written after its applet's
+         * arena was released, then freed again. */
+        setenv("WASMBOX_ARENA_CHECK", "1", 1);
+        unsigned long before = arena_check_reports();
+        int a = arena_push();
+        char *volatile p = malloc(64);
+        arena_pop(a);
+        printf("clean release: %lu\n", arena_check_reports() - before);
+        p[10] = 'x';
+        a = arena_push();
+        arena_pop(a);
+        printf("after a write: %lu\n", arena_check_reports() - before);
+        free(p);
+        printf("after a free: %lu\n", arena_check_reports() - before);
+        unsetenv("WASMBOX_ARENA_CHECK");
+        arena_pop(arena_push()); /* off again: the held blocks are freed */
+        return 0;
+    }
+#endif
     printf("unknown self-test '%s'\n", code);
     return 1;
 }

@@ -328,6 +328,8 @@ int wbtb_own_date(int argc, char **argv);
 int wbtb_own_seq(int argc, char **argv);
 int wbtb_own_expr(int argc, char **argv);
 int wbtb_own_base64(int argc, char **argv);
+int wbtb_own_wc(int argc, char **argv);
+int wbtb_own_join(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
@@ -339,6 +341,9 @@ const struct wb_applet wb_applets_toybox[] = {
      "date [-uR] [-d STRING] [-r FILE] [-f FILE] [-I[FMT]] [--rfc-3339=FMT] [+FORMAT]", NULL},
     {"expr", wbtb_own_expr, "expr EXPRESSION", NULL},
     {"seq", wbtb_own_seq, "seq [-w] [-f FORMAT] [-s STRING] [FIRST [INCREMENT]] LAST", NULL},
+    {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
+    {"join", wbtb_own_join, "join [-i] [-a 1|2] [-v 1|2] [-e EMPTY] [-o FORMAT] [-t CHAR] [-1 F] [-2 F] FILE1 FILE2",
+     NULL},
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES

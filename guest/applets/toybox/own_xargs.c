@@ -119,7 +119,75 @@ static char *replace(char *arg, const char *repl, const char *item)
     return out;
 }
 
+/* Takes one item at p, in place: quotes and backslashes removed as GNU
+ * xargs does; stops at the end of the string or, with blanks, at an
+ * unquoted blank or newline.  Returns where it stopped; *end is the end
+ * of the item (to be terminated by the caller, after looking at *p). */
+static char *unquote(char *p, int blanks, char **end)
+{
+    char *o = p;
+    while (*p && !(blanks && (*p == ' ' || *p == '\t' || *p == '\n'))) {
+        if (*p == '\'' || *p == '"') {
+            char q = *p++;
+            while (*p && *p != q && *p != '\n') *o++ = *p++;
+            if (*p != q) {
+                fflush(stdout);
+                fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to "
+                        "xargs unless you use the -0 option\n", q == '"' ? "double" : "single");
+                exit(1);
+            }
+            p++;
+        } else if (*p == '\\' && p[1]) {
+            p++;
+            *o++ = *p++;
+        } else
+            *o++ = *p++;
+    }
+    *end = o;
+    return p;
+}
+
 static int trace, status;
+
+/* -t shows each argument as GNU does (gnulib's shell-escape quoting): bare
+ * when no character is special to the shell, "..." when the only special
+ * one is a single quote, else '...' with ' as '\'' and control characters
+ * as $'\t'. */
+static void trace_arg(const char *a)
+{
+    int special = !*a || *a == '#' || *a == '~', squote = 0, plain = 1;
+    for (const unsigned char *p = (const unsigned char *)a; *p; p++) {
+        if (*p == '\'')
+            squote = 1;
+        else if (*p < 32 || *p == 127 || strchr(" !\"$&()*;<=>?[\\^`|", *p))
+            special = 1;
+        if (!strchr(" #~%+,-./:]_{}'", *p) && !(*p >= '0' && *p <= '9') && !((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+            plain = 0;
+    }
+    if (!special && !squote) {
+        fputs(a, stderr);
+        return;
+    }
+    if (squote && plain) {
+        fprintf(stderr, "\"%s\"", a);
+        return;
+    }
+    fputc('\'', stderr);
+    for (const unsigned char *p = (const unsigned char *)a; *p; p++) {
+        if (*p == '\'')
+            fputs("'\\''", stderr);
+        else if (*p < 32 || *p == 127) {
+            static const char esc[] = "a\ab\bt\tn\nv\vf\fr\r"; /* letter, character */
+            const char *e = *p ? strchr(esc, *p) : NULL;
+            if (e && (e - esc) % 2 == 1)
+                fprintf(stderr, "'$'\\%c''", e[-1]);
+            else
+                fprintf(stderr, "'$'\\%03o''", *p);
+        } else
+            fputc(*p, stderr);
+    }
+    fputc('\'', stderr);
+}
 
 /* Runs one command; returns 1 when xargs must stop (255, 126, 127). */
 static int run(char **argv)
@@ -127,8 +195,11 @@ static int run(char **argv)
     int st;
     if (trace) {
         fflush(stdout);
-        for (char **a = argv; *a; a++)
-            fprintf(stderr, "%s%s", a == argv ? "" : " ", *a);
+        for (char **a = argv; *a; a++) {
+            if (a != argv)
+                fputc(' ', stderr);
+            trace_arg(*a);
+        }
         fputc('\n', stderr);
     }
     fflush(stdout);
@@ -236,12 +307,19 @@ int wbtb_own_xargs(int argc, char **argv)
     /* Items, and for -L/-I the index of the item that ends each line. */
     struct list lines = {0};
     if (repl) {
-        /* -I: one item per line, leading blanks dropped, no quoting. */
+        /* -I: one item per line, leading blanks dropped; as GNU, quotes
+         * and backslashes still work (blanks inside are kept) unless -0
+         * or -d made the delimiter plain. */
         for (char *p = buf, *nl; p < buf + len; p = nl + 1) {
             nl = memchr(p, delim >= 0 ? delim : '\n', (size_t)(buf + len - p));
             if (!nl) nl = buf + len;
             *nl = 0;
-            if (delim < 0) while (*p == ' ' || *p == '\t') p++;
+            if (delim < 0) {
+                while (*p == ' ' || *p == '\t') p++;
+                char *o;
+                unquote(p, 0, &o);
+                *o = 0;
+            }
             if (eof && !strcmp(p, eof)) break;
             if (*p || delim >= 0) push(&items, p);
         }
@@ -264,24 +342,8 @@ int wbtb_own_xargs(int argc, char **argv)
                 p++;
             }
             if (!*p) break;
-            char *start = o = p;
-            while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
-                if (*p == '\'' || *p == '"') {
-                    char q = *p++;
-                    while (*p && *p != q && *p != '\n') *o++ = *p++;
-                    if (*p != q) {
-                        fflush(stdout);
-                        fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to "
-                                "xargs unless you use the -0 option\n", q == '"' ? "double" : "single");
-                        exit(1);
-                    }
-                    p++;
-                } else if (*p == '\\' && p[1]) {
-                    p++;
-                    *o++ = *p++;
-                } else
-                    *o++ = *p++;
-            }
+            char *start = p;
+            p = unquote(p, 1, &o);
             int eol = *p == '\n';
             if (*p) p++;
             *o = 0;
