@@ -323,6 +323,10 @@ int wbtb_own_timeout(int argc, char **argv);
 int wbtb_own_cat(int argc, char **argv);
 int wbtb_own_xargs(int argc, char **argv);
 int wbtb_own_column(int argc, char **argv);
+int wbtb_own_diff(int argc, char **argv);
+int wbtb_own_fold(int argc, char **argv);
+int wbtb_own_join(int argc, char **argv);
+int wbtb_own_wc(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
@@ -332,6 +336,12 @@ const struct wb_applet wb_applets_toybox[] = {
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES
+    {"diff", wbtb_own_diff, "diff [-abBiNqrsuw] [-U LINES] [--label LABEL] [-x PATTERN] [--normal] FILE1 FILE2", NULL},
+    {"fold", wbtb_own_fold, "fold [-bs] [-w WIDTH] [FILE...]", NULL},
+    {"join", wbtb_own_join,
+     "join [-i] [-a 1|2] [-v 1|2] [-e STRING] [-o LIST] [-t CHAR] [-1 FIELD] [-2 FIELD] [-j FIELD] FILE1 FILE2",
+     NULL},
+    {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
     {"column", wbtb_own_column, "column [-tx] [-c WIDTH] [-s SEPARATORS] [-o STRING] [FILE...]", NULL},
     {"timeout", wbtb_own_timeout,
      "timeout [-k DURATION] [-s SIGNAL] [--preserve-status] [--foreground] [-v] DURATION COMMAND [ARG...]",
