@@ -47,7 +47,9 @@
 # T6. toys/posix/nl.c: -i N, the line number increment.
 # T7. toys/posix/head.c: -n -N and -c -N print all but the last N.
 # T8. toys/posix/sort.c: -h (human-readable sizes, 2K < 1M), also as a
-#     key flag (-k2h).
+#     key flag (-k2h).  -n compares decimals and negatives as GNU
+#     (upstream: integers only, then the text, so -1.5 > -1.2); -V orders
+#     as GNU's filevercmp (upstream sorted foo-1.0-rc1 before foo-1.0).
 # T9. toys/posix/cut.c: --complement; -f prints a line without the
 #     delimiter whole, or not at all with -s (upstream checked this only
 #     when the first field asked for was not field 1).
@@ -150,6 +152,12 @@ perl -0777 -e '
       [ "toys/posix/cut.c",
         "  TT.line++;\n",
         "  TT.line++;\n  if (FLAG(f) && *TT.d != 10 && !strpbrk(line, TT.d)) {\n    if (FLAG(s)) return;\n    fwrite(line, len, 1, stdout);\n    xputc(10);\n    return;\n  }\n" ],
+      [ "toys/posix/sort.c",
+        "    long long dx = atoll(x), dy = atoll(y);\n\n    return dx<dy ? -1 : dx>dy;\n",
+        "    return wbtb_sort_numeric(x, y);\n" ],
+      [ "toys/posix/sort.c",
+        "  else if (flags & FLAG_V) {\n",
+        "  else if (flags & FLAG_V) return wbtb_sort_version(x, y);\n  else if (0) {\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

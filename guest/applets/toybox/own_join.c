@@ -345,6 +345,8 @@ int wbtb_own_join(int argc, char **argv)
         if (J.unpaired[0]) output(in, &in[0].l[i], NULL);
     for (; has2; has2 = get(&in[1], ++j))
         if (J.unpaired[1]) output(in, NULL, &in[1].l[j]);
+    for (int k = 0; k < 2; k++)
+        if (in[k].fp != stdin) fclose(in[k].fp);
     fflush(stdout);
     exit(in[0].warned || in[1].warned);
 }

@@ -27,4 +27,9 @@ int wbtb_sort_human(const char *x, const char *y);
  * the ranges between them; returns their number. */
 int wbtb_cut_complement(unsigned *pairs, int n);
 
+/* sort -n as GNU (decimals, negatives; no '+' or exponent) and sort -V
+ * (gnulib filevercmp's rules: Debian version order, suffixes last). */
+int wbtb_sort_numeric(const char *x, const char *y);
+int wbtb_sort_version(const char *x, const char *y);
+
 #endif
