@@ -739,7 +739,8 @@ int wbtb_own_diff(int argc, char **argv)
     }
     if (!o.cmdopts) o.cmdopts = strdup("");
     int m[2] = {0, 0};
-    int r = compare_paths(ops[0], ops[1], 0, m);
+    /* diff - -: standard input against itself (it can be read once). */
+    int r = strcmp(ops[0], "-") || strcmp(ops[1], "-") ? compare_paths(ops[0], ops[1], 0, m) : 0;
     if (o.status > r) r = o.status;
     fflush(stdout);
     exit(r);
