@@ -48,8 +48,10 @@ done < "$tmp/applets"
 cp -a "$src/tests" "$src/scripts" "$src/configure" "$tmp/"
 mkdir -p "$tmp/generated"
 
+# Every built command's test file but diff's: our diff is GNU's (normal
+# format by default), toybox's tests check toybox's own formats.
 cmds=${TOYBOX_TESTS:-all}
-[ "$cmds" = all ] && cmds=$(cd "$tmp/tests" && ls *.test | sed 's/\.test$//')
+[ "$cmds" = all ] && cmds=$(cd "$tmp/tests" && ls *.test | sed 's/\.test$//' | grep -vx diff)
 passed=0 failed=0 skipped=0
 tmo=$(command -v timeout)
 for c in $cmds; do

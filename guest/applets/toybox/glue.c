@@ -330,6 +330,8 @@ int wbtb_own_expr(int argc, char **argv);
 int wbtb_own_base64(int argc, char **argv);
 int wbtb_own_wc(int argc, char **argv);
 int wbtb_own_join(int argc, char **argv);
+int wbtb_own_diff(int argc, char **argv);
+int wbtb_own_fold(int argc, char **argv);
 
 const struct wb_applet wb_applets_toybox[] = {
     {"cat", wbtb_own_cat, "cat [-AbeEnstTuv] [FILE...]", NULL},
@@ -341,12 +343,15 @@ const struct wb_applet wb_applets_toybox[] = {
      "date [-uR] [-d STRING] [-r FILE] [-f FILE] [-I[FMT]] [--rfc-3339=FMT] [+FORMAT]", NULL},
     {"expr", wbtb_own_expr, "expr EXPRESSION", NULL},
     {"seq", wbtb_own_seq, "seq [-w] [-f FORMAT] [-s STRING] [FIRST [INCREMENT]] LAST", NULL},
-    {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
-    {"join", wbtb_own_join, "join [-i] [-a 1|2] [-v 1|2] [-e EMPTY] [-o FORMAT] [-t CHAR] [-1 F] [-2 F] FILE1 FILE2",
-     NULL},
 #define WBTB_ENTRIES
 #include "toybox-applets.inc"
 #undef WBTB_ENTRIES
+    {"diff", wbtb_own_diff, "diff [-abBiNqrsuw] [-U LINES] [--label LABEL] [-x PATTERN] [--normal] FILE1 FILE2", NULL},
+    {"fold", wbtb_own_fold, "fold [-bs] [-w WIDTH] [FILE...]", NULL},
+    {"join", wbtb_own_join,
+     "join [-i] [-a 1|2] [-v 1|2] [-e STRING] [-o LIST] [-t CHAR] [-1 FIELD] [-2 FIELD] [-j FIELD] FILE1 FILE2",
+     NULL},
+    {"wc", wbtb_own_wc, "wc [-clmwL] [FILE...]", NULL},
     {"column", wbtb_own_column, "column [-tx] [-c WIDTH] [-s SEPARATORS] [-o STRING] [FILE...]", NULL},
     {"timeout", wbtb_own_timeout,
      "timeout [-k DURATION] [-s SIGNAL] [--preserve-status] [--foreground] [-v] DURATION COMMAND [ARG...]",

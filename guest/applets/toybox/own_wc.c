@@ -1,13 +1,11 @@
-/* wc(1) as GNU prints it (ours: toybox's wc pads every count to 7
- * columns; GNU pads to the width of the largest possible count, so
- * `wc -l a b` prints " 2 a", and scripts compare that text).
+/* wc(1) as GNU coreutils' (ours: toybox's has no -L and pads its counts
+ * differently).  Counts lines, words, characters (-m, UTF-8), bytes and
+ * the longest line's display width (-L), printed in that order.
  *
- * Counts: lines, words, characters (-m: UTF-8 characters unless the
- * locale is C), bytes, longest line (-L, tabs to the next multiple of 8).
- * Column width, as coreutils' compute_number_width: 1 when one count of
- * one input is asked for; else the digits of the summed sizes of the
- * regular files, at least 7 when an input is not a regular file (a pipe). */
-#include <ctype.h>
+ * Padding as GNU: one count of one file is printed bare; otherwise every
+ * count is right-aligned to the width of the largest possible number,
+ * taken from the total size of the regular files (at least 7 when an
+ * input is not a regular file, e.g. a pipe). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,191 +16,188 @@
 
 static const char usage[] = "wc [-clmwL] [FILE...]";
 
-struct counts {
-    unsigned long long lines, words, chars, bytes, maxlen;
-};
+enum { C_LINES, C_WORDS, C_CHARS, C_BYTES, C_MAXLEN, NCOUNTS };
 
-static int want_l, want_w, want_m, want_c, want_L, utf8, mb;
+struct counts { unsigned long long n[NCOUNTS]; };
 
-/* The sandbox's default locale is UTF-8 (toybox's commands force it);
- * LC_ALL, LC_CTYPE or LANG set to C or POSIX count bytes, as GNU does. */
-static int utf8_locale(void)
+/* Display width of code point U (what wcwidth gives in a UTF-8 locale,
+ * for the common cases). */
+static int width(unsigned u)
 {
-    const char *v = getenv("LC_ALL");
-    if (!v || !*v)
-        v = getenv("LC_CTYPE");
-    if (!v || !*v)
-        v = getenv("LANG");
-    return !v || !*v || (strcmp(v, "C") && strcmp(v, "POSIX"));
+    if (u >= 0x300 && u <= 0x36f) return 0; /* combining marks */
+    if (u == 0x200b || (u >= 0x200c && u <= 0x200f)) return 0;
+    if ((u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf && u != 0x303f)
+        || (u >= 0xac00 && u <= 0xd7a3) || (u >= 0xf900 && u <= 0xfaff)
+        || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60)
+        || (u >= 0xffe0 && u <= 0xffe6) || (u >= 0x1f300 && u <= 0x1f64f)
+        || (u >= 0x1f900 && u <= 0x1f9ff) || (u >= 0x20000 && u <= 0x3fffd))
+        return 2;
+    return 1;
 }
 
-static void count_fd(int fd, struct counts *c)
+static int count_fd(int fd, struct counts *c)
 {
-    char buf[16384]; /* on the 1 MiB shadow stack the shell shares */
-    ssize_t n;
-    int in_word = 0;
+    static unsigned char buf[65536];
     unsigned long long col = 0;
-    while ((n = read(fd, buf, sizeof(buf))) > 0) {
-        c->bytes += (unsigned long long)n;
-        for (ssize_t i = 0; i < n; i++) {
-            unsigned char ch = (unsigned char)buf[i];
-            int cont = utf8 && (ch & 0xc0) == 0x80; /* UTF-8 continuation byte */
-            if (!cont)
-                c->chars++;
-            if (ch == '\n') {
-                c->lines++;
-                if (col > c->maxlen)
-                    c->maxlen = col;
-                col = 0;
-            } else if (ch == '\t') {
-                col = (col + 8) & ~7ull;
-            } else if (ch == '\r' || ch == '\f') {
-                if (col > c->maxlen)
-                    c->maxlen = col;
-                col = 0;
-            } else if (isprint(ch) || (mb && ch >= 0xc0)) {
-                col++; /* GNU: unprintable bytes have no width */
+    int inword = 0;
+    unsigned need = 0, cp = 0; /* UTF-8 sequence in progress */
+    ssize_t r;
+
+    memset(c, 0, sizeof(*c));
+    while ((r = read(fd, buf, sizeof(buf))) > 0) {
+        c->n[C_BYTES] += r;
+        for (ssize_t i = 0; i < r; i++) {
+            unsigned char b = buf[i];
+            if (need) {
+                if ((b & 0xc0) == 0x80) {
+                    cp = cp << 6 | (b & 0x3f);
+                    if (--need) continue;
+                    c->n[C_CHARS]++;
+                    col += width(cp);
+                    if (!inword) c->n[C_WORDS]++, inword = 1;
+                    continue;
+                }
+                need = 0; /* invalid sequence: not a character */
             }
-            if (isspace(ch)) {
-                in_word = 0;
-            } else if (!in_word && (isprint(ch) || (mb && ch >= 0x80))) {
-                in_word = 1; /* GNU: only a printable character starts a word */
-                c->words++;
+            if (b >= 0x80) {
+                if (b >= 0xc2 && b <= 0xdf) need = 1, cp = b & 0x1f;
+                else if (b >= 0xe0 && b <= 0xef) need = 2, cp = b & 0x0f;
+                else if (b >= 0xf0 && b <= 0xf4) need = 3, cp = b & 0x07;
+                continue;
+            }
+            c->n[C_CHARS]++;
+            switch (b) {
+            case '\n':
+                c->n[C_LINES]++;
+                /* fallthrough */
+            case '\r': case '\f':
+                if (col > c->n[C_MAXLEN]) c->n[C_MAXLEN] = col;
+                col = 0;
+                inword = 0;
+                break;
+            case '\t':
+                col += 8 - col % 8;
+                inword = 0;
+                break;
+            case ' ':
+                col++;
+                inword = 0;
+                break;
+            case '\v':
+                inword = 0;
+                break;
+            default:
+                if (b > ' ' && b < 0x7f) {
+                    col++;
+                    if (!inword) c->n[C_WORDS]++, inword = 1;
+                }
             }
         }
     }
-    if (col > c->maxlen)
-        c->maxlen = col;
+    if (col > c->n[C_MAXLEN]) c->n[C_MAXLEN] = col;
+    return r < 0 ? errno : 0;
 }
 
-static void put(unsigned long long v, int width, int *first)
+static void show(const struct counts *c, const int *want, int w, const char *name)
 {
-    printf(*first ? "%*llu" : " %*llu", width, v);
-    *first = 0;
-}
-
-static void print(const struct counts *c, int width, const char *name)
-{
-    int first = 1;
-    if (want_l) put(c->lines, width, &first);
-    if (want_w) put(c->words, width, &first);
-    if (want_m) put(c->chars, width, &first);
-    if (want_c) put(c->bytes, width, &first);
-    if (want_L) put(c->maxlen, width, &first);
-    if (name)
-        printf(" %s", name);
+    const char *sep = "";
+    for (int k = 0; k < NCOUNTS; k++)
+        if (want[k]) printf("%s%*llu", sep, w, c->n[k]), sep = " ";
+    if (name) printf(" %s", name);
     putchar('\n');
 }
 
-static _Noreturn void bad_usage(const char *what, const char *arg)
+static _Noreturn void bad(const char *msg, const char *arg)
 {
-    fprintf(stderr, "wc: %s '%s'\nusage: %s\n", what, arg, usage);
+    fflush(stdout);
+    fprintf(stderr, "wc: %s '%s'\nusage: %s\n", msg, arg, usage);
     exit(1);
 }
 
+void wbtb_prepare(void); /* glue.c: before any path is used */
+
 int wbtb_own_wc(int argc, char **argv)
 {
-    int i, status = 0, nfiles, width = 1, minimum = 1;
-    unsigned long long regular = 0;
-    struct counts total = {0};
+    int want[NCOUNTS] = {0}, any = 0, i, status = 0, dashdash = 0;
+    char **files = calloc(argc + 1, sizeof(char *));
+    int nfiles = 0;
 
-    want_l = want_w = want_m = want_c = want_L = 0;
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    wbtb_prepare();
+    if (!files) exit(1);
+    for (i = 1; i < argc; i++) {
         char *a = argv[i];
-        if (!strcmp(a, "--")) { i++; break; }
+        if (dashdash || a[0] != '-' || !a[1]) { files[nfiles++] = a; continue; }
+        if (!strcmp(a, "--")) { dashdash = 1; continue; }
         if (a[1] == '-') {
-            if (!strcmp(a, "--lines")) want_l = 1;
-            else if (!strcmp(a, "--words")) want_w = 1;
-            else if (!strcmp(a, "--chars")) want_m = 1;
-            else if (!strcmp(a, "--bytes")) want_c = 1;
-            else if (!strcmp(a, "--max-line-length")) want_L = 1;
-            else if (!strcmp(a, "--help")) {
-                printf("usage: %s\n\nCount lines, words and bytes of each FILE (stdin without one, or -).\n\n"
-                       "-c\tbytes\t-l\tlines\t-L\tlongest line (display width)\n"
-                       "-m\tcharacters\t-w\twords\n\n"
-                       "Columns are as wide as GNU wc makes them.\n", usage);
+            static const char *const names[] = {"--lines", "--words", "--chars", "--bytes", "--max-line-length"};
+            int k;
+            if (!strcmp(a, "--help")) {
+                printf("usage: %s\n\nCount lines, words, characters and bytes (in that order).\n\n"
+                       "-l\tLines\n-w\tWords\n-m\tCharacters (UTF-8)\n-c\tBytes\n"
+                       "-L\tWidth of the longest line\n\n"
+                       "With no option: -l -w -c.  Counts are padded as GNU wc pads them.\n", usage);
                 fflush(stdout);
                 exit(0);
-            } else
-                bad_usage("unknown option", a);
+            }
+            for (k = 0; k < NCOUNTS && strcmp(a, names[k]); k++) {}
+            if (k == NCOUNTS) bad("unknown option", a);
+            want[k] = any = 1;
             continue;
         }
         for (char *o = a + 1; *o; o++) {
-            switch (*o) {
-            case 'l': want_l = 1; break;
-            case 'w': want_w = 1; break;
-            case 'm': want_m = 1; break;
-            case 'c': want_c = 1; break;
-            case 'L': want_L = 1; break;
-            default: {
-                char opt[3] = {'-', *o, 0};
-                bad_usage("unknown option", opt);
-            }
-            }
+            const char *p = strchr("lwmcL", *o);
+            if (!p || !*o) bad("unknown option", a);
+            want[p - "lwmcL"] = any = 1;
         }
     }
-    if (!(want_l || want_w || want_m || want_c || want_L))
-        want_l = want_w = want_c = 1;
-    mb = utf8_locale();
-    utf8 = want_m && mb;
+    if (!any) want[C_LINES] = want[C_WORDS] = want[C_BYTES] = 1;
 
-    char *stdin_only[] = {"-", NULL};
-    char **files = argv + i;
-    nfiles = argc - i;
-    int named = nfiles > 0;
-    if (!nfiles) {
-        files = stdin_only;
-        nfiles = 1;
-    }
+    int nin = nfiles ? nfiles : 1, ncounts = 0;
+    for (int k = 0; k < NCOUNTS; k++) ncounts += want[k];
+    struct counts *cs = calloc(nin, sizeof(*cs)), total;
+    int *failed = calloc(nin, sizeof(int)), *fds = calloc(nin, sizeof(int));
+    struct stat *st = calloc(nin, sizeof(*st));
+    if (!cs || !failed || !fds || !st) exit(1);
 
-    /* The width, from what stat says before anything is read. */
-    if (!(nfiles == 1 && want_l + want_w + want_m + want_c + want_L == 1)) {
-        for (int k = 0; k < nfiles; k++) {
-            struct stat st;
-            int r = strcmp(files[k], "-") ? stat(files[k], &st) : fstat(0, &st);
-            if (r)
-                continue;
-            if (S_ISREG(st.st_mode))
-                regular += (unsigned long long)st.st_size;
-            else
-                minimum = 7;
-        }
-        for (; regular >= 10; regular /= 10)
-            width++;
-        if (width < minimum)
-            width = minimum;
-    }
-
-    for (int k = 0; k < nfiles; k++) {
-        struct counts c = {0};
-        const char *name = files[k];
-        int fd = strcmp(name, "-") ? open(name, O_RDONLY) : 0;
-        if (fd < 0) {
+    /* Open and stat everything first: the width depends on all of them. */
+    for (i = 0; i < nin; i++) {
+        const char *name = nfiles ? files[i] : "-";
+        fds[i] = strcmp(name, "-") ? open(name, O_RDONLY) : 0;
+        if (fds[i] < 0 || fstat(fds[i], &st[i])) {
             fflush(stdout);
             fprintf(stderr, "wc: %s: %s\n", name, strerror(errno));
-            status = 1;
-            continue;
+            failed[i] = 1, status = 1;
         }
-        struct stat st;
-        if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
-            fflush(stdout);
-            fprintf(stderr, "wc: %s: Is a directory\n", name);
-            status = 1;
-        } else {
-            count_fd(fd, &c);
-        }
-        if (fd != 0)
-            close(fd);
-        print(&c, width, named ? name : NULL);
-        total.lines += c.lines;
-        total.words += c.words;
-        total.chars += c.chars;
-        total.bytes += c.bytes;
-        if (c.maxlen > total.maxlen)
-            total.maxlen = c.maxlen;
     }
-    if (nfiles > 1)
-        print(&total, width, "total");
+    int w = 1;
+    if (!(ncounts == 1 && nin == 1) && !failed[0]) {
+        unsigned long long sum = 0;
+        int minw = 1;
+        for (i = 0; i < nin; i++) {
+            if (failed[i]) continue;
+            if (S_ISREG(st[i].st_mode)) sum += st[i].st_size;
+            else minw = 7;
+        }
+        for (; sum >= 10; sum /= 10) w++;
+        if (w < minw) w = minw;
+    }
+    memset(&total, 0, sizeof(total));
+    for (i = 0; i < nin; i++) {
+        const char *name = nfiles ? files[i] : NULL;
+        if (failed[i]) continue;
+        int err = count_fd(fds[i], &cs[i]);
+        if (fds[i] > 0) close(fds[i]);
+        if (err) {
+            fflush(stdout);
+            fprintf(stderr, "wc: %s: %s\n", name ? name : "-", strerror(err));
+            status = 1;
+        }
+        for (int k = 0; k < NCOUNTS; k++)
+            if (k == C_MAXLEN) { if (cs[i].n[k] > total.n[k]) total.n[k] = cs[i].n[k]; }
+            else total.n[k] += cs[i].n[k];
+        show(&cs[i], want, w, name);
+    }
+    if (nfiles > 1) show(&total, want, w, "total");
     fflush(stdout);
     exit(status);
 }

@@ -1,0 +1,1 @@
+mkdir a b; printf '1\n' > a/f; printf '2\n' > b/f; printf 's\n' > a/s; cp a/s b/s; printf 'o\n' > a/o; diff -rq a b; echo "rc=$?"; diff --brief a/s b/s; echo "rc=$?"; diff -q a/f b/f; echo "rc=$?"; diff -s a/s b/s

@@ -1,0 +1,1 @@
+mkdir -p a/s a/t b/s b/u; printf '1\n' > a/f; printf '2\n' > b/f; printf 'x\n' > a/s/g; printf 'y\n' > b/s/g; printf 'same\n' > a/same; cp a/same b/same; printf 'n\n' > b/new; printf 'o\n' > a/old; diff -r a b; echo "rc=$?"; diff -ru a b | grep -v '^[-+][-+][-+] '; echo "rc=$?"; diff a b; echo "rc=$?"
