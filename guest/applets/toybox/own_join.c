@@ -295,7 +295,12 @@ int wbtb_own_join(int argc, char **argv)
     }
     if (nops < 2) {
         fflush(stdout);
-        fprintf(stderr, "join: missing operand\nusage: %s\n", usage);
+        /* GNU's words */
+        if (nops == 1)
+            fprintf(stderr, "join: missing operand after '%s'\n", ops[0]);
+        else
+            fprintf(stderr, "join: missing operand\n");
+        fprintf(stderr, "Try 'join --help' for more information.\n");
         exit(1);
     }
     if (!strcmp(ops[0], "-") && !strcmp(ops[1], "-")) die("%s", "both files cannot be standard input");
