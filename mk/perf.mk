@@ -1,0 +1,7 @@
+# Faster libc routines for the guest's hot paths (guest/rt/libc_fast.c):
+# qsort (merge sort), strcmp (a word at a time), memcpy/memmove/memset
+# (wasm bulk memory, metered by length in tools/meter).  Every reference in
+# the guest, libc's own included, goes to __wrap_NAME.
+PERF_WRAP := qsort strcmp memcpy memmove memset
+GUEST_LDFLAGS += $(foreach s,$(PERF_WRAP),-Wl,--wrap=$(s))
+$(G)/rt/libc_fast.o: GUEST_CFLAGS += -mbulk-memory
