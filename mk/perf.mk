@@ -5,3 +5,6 @@
 PERF_WRAP := qsort strcmp memcpy memmove memset
 GUEST_LDFLAGS += $(foreach s,$(PERF_WRAP),-Wl,--wrap=$(s))
 $(G)/rt/libc_fast.o: GUEST_CFLAGS += -mbulk-memory
+# toybox fast paths: grep -c with a literal pattern counts whole buffers
+# (guest/applets/toybox/fast_grep.c wraps toybox's grep_main).
+GUEST_LDFLAGS += -Wl,--wrap=wbtb_grep_main

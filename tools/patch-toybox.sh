@@ -29,6 +29,11 @@
 #    Linux's encoding; WASI numbers its d_type values differently (a file
 #    came out as a directory: ls -F, ls -R, find -delete).  wbtb_dttoif
 #    (guest/applets/toybox/stubs.c) maps them.
+# 8. toys/posix/sort.c: when the only key is the whole line and no flag but
+#    -n/-r/-s/-u changes the order, wbtb_sort_fast
+#    (guest/applets/toybox/own_sort_fast.c) sorts with precomputed keys
+#    instead of qsort calling compare_keys for every comparison (the cost
+#    of `sort | uniq -c | sort -rn` on large inputs); qsort otherwise.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -56,6 +61,14 @@ perl -0777 -e '
       [ "lib/dirtree.c",
         "      new->st.st_mode = entry->d_type<<12;\n",
         "      new->st.st_mode = wbtb_dttoif(entry->d_type);\n" ],
+      [ "toys/posix/sort.c",
+        "  qsort(TT.lines, TT.linecount, sizeof(char *), compare_keys);\n",
+        "  {\n    int wbtb_sort_fast(char **lines, unsigned n, int numeric, int reverse, int stable);\n" .
+        "    struct sort_key *wbk = TT.key_list;\n\n" .
+        "    if (wbk->next_key || wbk->flags || wbk->range[0]!=1 || wbk->range[1] || wbk->range[2]\n" .
+        "        || wbk->range[3] || (toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i))\n" .
+        "        || !wbtb_sort_fast(TT.lines, TT.linecount, !!FLAG(n), !!FLAG(r), !!FLAG(s)))\n" .
+        "      qsort(TT.lines, TT.linecount, sizeof(char *), compare_keys);\n  }\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

@@ -8,8 +8,8 @@
  *    anything else, or no memory for the scratch array, the original.  The
  *    merge sort is stable, which qsort allows (and which matches GNU sort's
  *    order for lines that compare equal).
- *  - strcmp: musl's compares byte by byte; here a word at a time once both
- *    strings are at the same alignment (malloc'd lines always are).
+ *  - strcmp: musl's compares byte by byte; here 8 bytes at a time once
+ *    both strings are at the same alignment (malloc'd lines always are).
  *    Reading the rest of an aligned word past the terminator stays inside
  *    the linear memory (its size is a multiple of 64 KiB).
  *  - memcpy, memmove, memset: musl's C loops; here wasm's memory.copy and
@@ -102,19 +102,26 @@ void __wrap_qsort(void *base, size_t n, size_t size, cmp_fn cmp)
 int __wrap_strcmp(const char *l, const char *r)
 {
     const unsigned char *a = (const unsigned char *)l, *b = (const unsigned char *)r;
-    if ((((uintptr_t)a ^ (uintptr_t)b) & 3) == 0) {
-        for (; (uintptr_t)a & 3; a++, b++)
+    if ((((uintptr_t)a ^ (uintptr_t)b) & 7) == 0) {
+        for (; (uintptr_t)a & 7; a++, b++)
             if (*a != *b || !*a)
                 return *a - *b;
         for (;;) {
-            uint32_t x, y;
-            __builtin_memcpy(&x, a, 4);
-            __builtin_memcpy(&y, b, 4);
-            /* differs, or has a zero byte: finish byte by byte */
-            if (x != y || ((x - 0x01010101u) & ~x & 0x80808080u))
-                break;
-            a += 4;
-            b += 4;
+            uint64_t x, y;
+            __builtin_memcpy(&x, a, 8);
+            __builtin_memcpy(&y, b, 8);
+            /* the lowest byte flagged here is a's first zero byte (the
+             * trick's false positives only come after a true zero) */
+            uint64_t zero = (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+            uint64_t diff = x ^ y;
+            if (diff | zero) {
+                /* first byte that differs or ends a (little-endian):
+                 * equal there means both ended, 0 */
+                unsigned sh = (unsigned)__builtin_ctzll(diff | zero) & ~7u;
+                return (int)((x >> sh) & 0xff) - (int)((y >> sh) & 0xff);
+            }
+            a += 8;
+            b += 8;
         }
     }
     while (*a == *b && *a) {
