@@ -1,8 +1,8 @@
 # Faster libc routines for the guest's hot paths (guest/rt/libc_fast.c):
-# qsort (merge sort), strcmp (a word at a time), memcpy/memmove/memset
+# strcmp, strlen, memchr, memrchr (8 bytes at a time), memcpy/memmove/memset
 # (wasm bulk memory, metered by length in tools/meter).  Every reference in
 # the guest, libc's own included, goes to __wrap_NAME.
-PERF_WRAP := qsort strcmp memcpy memmove memset
+PERF_WRAP := strcmp strlen memchr memrchr memcpy memmove memset
 GUEST_LDFLAGS += $(foreach s,$(PERF_WRAP),-Wl,--wrap=$(s))
 $(G)/rt/libc_fast.o: GUEST_CFLAGS += -mbulk-memory
 # toybox fast paths: grep -c with a literal pattern counts whole buffers

@@ -29,11 +29,13 @@
 #    Linux's encoding; WASI numbers its d_type values differently (a file
 #    came out as a directory: ls -F, ls -R, find -delete).  wbtb_dttoif
 #    (guest/applets/toybox/stubs.c) maps them.
-# 8. toys/posix/sort.c: when the only key is the whole line and no flag but
-#    -n/-r/-s/-u changes the order, wbtb_sort_fast
-#    (guest/applets/toybox/own_sort_fast.c) sorts with precomputed keys
-#    instead of qsort calling compare_keys for every comparison (the cost
-#    of `sort | uniq -c | sort -rn` on large inputs); qsort otherwise.
+# 8. toys/posix/sort.c: the qsort of the lines becomes wbtb_sort_lines
+#    (guest/applets/toybox/own_sort_fast.c): when the only key is the whole
+#    line and no flag but -n/-r/-s/-u changes the order, a sort on
+#    precomputed keys instead of compare_keys at every comparison (the
+#    cost of `sort | uniq -c | sort -rn` on large inputs); with keys a
+#    stable merge sort (fewer comparisons than musl's qsort); with -V
+#    (whose comparison is not a consistent order) qsort as before.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -63,12 +65,18 @@ perl -0777 -e '
         "      new->st.st_mode = wbtb_dttoif(entry->d_type);\n" ],
       [ "toys/posix/sort.c",
         "  qsort(TT.lines, TT.linecount, sizeof(char *), compare_keys);\n",
-        "  {\n    int wbtb_sort_fast(char **lines, unsigned n, int numeric, int reverse, int stable);\n" .
-        "    struct sort_key *wbk = TT.key_list;\n\n" .
-        "    if (wbk->next_key || wbk->flags || wbk->range[0]!=1 || wbk->range[1] || wbk->range[2]\n" .
-        "        || wbk->range[3] || (toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i))\n" .
-        "        || !wbtb_sort_fast(TT.lines, TT.linecount, !!FLAG(n), !!FLAG(r), !!FLAG(s)))\n" .
-        "      qsort(TT.lines, TT.linecount, sizeof(char *), compare_keys);\n  }\n" ],
+        "  {\n    void wbtb_sort_lines(char **lines, unsigned n, int (*cmp)(const void *, const void *),\n" .
+        "                         int mode, int reverse, int stable);\n" .
+        "    struct sort_key *wbk = TT.key_list, *k;\n" .
+        "    int whole = !wbk->next_key && !wbk->flags && wbk->range[0]==1 && !wbk->range[1]\n" .
+        "      && !wbk->range[2] && !wbk->range[3]\n" .
+        "      && !(toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i));\n" .
+        "    long long v = toys.optflags&FLAG_V;\n\n" .
+        "    for (k = wbk; k; k = k->next_key) v |= k->flags&FLAG_V;\n" .
+        "    // 0: qsort as before (-V compares inconsistently), 1: a stable merge sort\n" .
+        "    // calling compare_keys, 2: whole lines, 3: whole lines -n\n" .
+        "    wbtb_sort_lines(TT.lines, TT.linecount, compare_keys,\n" .
+        "      v ? 0 : !whole ? 1 : FLAG(n) ? 3 : 2, !!FLAG(r), !!FLAG(s));\n  }\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;

@@ -1,17 +1,14 @@
 /* Faster stand-ins for the few libc routines that dominate the applet
  * benchmarks (mk/perf.mk sends every guest reference to __wrap_NAME):
  *
- *  - qsort: wasi-libc's (musl's) smoothsort makes many more comparisons
- *    than a merge sort on random input, and each comparison is an indirect
- *    call into a comparator (toybox sort's compare_keys).  Arrays of
- *    pointers (every qsort in the guest's hot paths) get a merge sort;
- *    anything else, or no memory for the scratch array, the original.  The
- *    merge sort is stable, which qsort allows (and which matches GNU sort's
- *    order for lines that compare equal).
  *  - strcmp: musl's compares byte by byte; here 8 bytes at a time once
  *    both strings are at the same alignment (malloc'd lines always are).
  *    Reading the rest of an aligned word past the terminator stays inside
  *    the linear memory (its size is a multiple of 64 KiB).
+ *  - memchr, memrchr, strlen: musl's look at 4 bytes at a time (memrchr
+ *    at one); here 8, from an 8-byte boundary (strlen reads the rest of an
+ *    aligned word past the terminator, as above; memchr and memrchr never
+ *    read outside the n bytes).
  *  - memcpy, memmove, memset: musl's C loops; here wasm's memory.copy and
  *    memory.fill (this file is built with -mbulk-memory), which wasm2c turns
  *    into the host's memmove/memset and the metering charges by length.
@@ -22,82 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef int (*cmp_fn)(const void *, const void *);
-
-void __real_qsort(void *, size_t, size_t, cmp_fn);
-void __wrap_qsort(void *base, size_t n, size_t size, cmp_fn cmp);
 int __wrap_strcmp(const char *l, const char *r);
+void *__wrap_memchr(const void *src, int c, size_t n);
+void *__wrap_memrchr(const void *src, int c, size_t n);
+size_t __wrap_strlen(const char *str);
 void *__wrap_memcpy(void *restrict d, const void *restrict s, size_t n);
 void *__wrap_memmove(void *d, const void *s, size_t n);
 void *__wrap_memset(void *d, int c, size_t n);
-
-/* Runs at most this long are sorted by insertion: fewer calls than
- * merging them, about as many comparisons. */
-#define RUN 8
-
-static void insertion(void **a, size_t n, cmp_fn cmp)
-{
-    for (size_t i = 1; i < n; i++) {
-        void *v = a[i];
-        size_t j = i;
-        while (j > 0 && cmp(&a[j - 1], &v) > 0) {
-            a[j] = a[j - 1];
-            j--;
-        }
-        a[j] = v;
-    }
-}
-
-/* Sorts a[0..n) using tmp[0..n/2) as scratch. */
-static void msort(void **a, void **tmp, size_t n, cmp_fn cmp)
-{
-    if (n <= RUN) {
-        insertion(a, n, cmp);
-        return;
-    }
-    size_t h = n / 2;
-    msort(a, tmp, h, cmp);
-    msort(a + h, tmp, n - h, cmp);
-    /* already in order (sorted or presorted input): nothing to merge */
-    if (cmp(&a[h - 1], &a[h]) <= 0)
-        return;
-    /* the left half to the scratch, merged back with the right half: the
-     * output never overtakes the right half's next element (k <= j) */
-    __builtin_memcpy(tmp, a, h * sizeof *a);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n) {
-        /* <= keeps equal elements in their order (stable) */
-        if (cmp(&tmp[i], &a[j]) <= 0)
-            a[k++] = tmp[i++];
-        else
-            a[k++] = a[j++];
-    }
-    /* what is left of the right half is already in place */
-    while (i < h)
-        a[k++] = tmp[i++];
-}
-
-void __wrap_qsort(void *base, size_t n, size_t size, cmp_fn cmp)
-{
-    if (n < 2)
-        return;
-    if (size != sizeof(void *) || ((uintptr_t)base & (sizeof(void *) - 1))) {
-        __real_qsort(base, n, size, cmp);
-        return;
-    }
-    /* malloc (the arena's): reclaimed with the applet if a comparator
-     * exits in the middle */
-    void **tmp = NULL;
-    if (n > RUN) {
-        tmp = malloc((n / 2 + 1) * sizeof *tmp);
-        if (!tmp) {
-            __real_qsort(base, n, size, cmp);
-            return;
-        }
-    }
-    msort(base, tmp, n, cmp);
-    free(tmp);
-}
 
 int __wrap_strcmp(const char *l, const char *r)
 {
@@ -129,6 +57,73 @@ int __wrap_strcmp(const char *l, const char *r)
         b++;
     }
     return *a - *b;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+
+/* 0x80 in each byte of x that is zero, nothing else (no borrow from one
+ * byte to the next, so the highest flag is exact too). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
+void *__wrap_memchr(const void *src, int c, size_t n)
+{
+    const unsigned char *s = src;
+    unsigned char ch = (unsigned char)c;
+    for (; ((uintptr_t)s & 7) && n; s++, n--)
+        if (*s == ch)
+            return (void *)s;
+    uint64_t k = ONES * ch;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t x;
+        __builtin_memcpy(&x, s, 8);
+        uint64_t z = zero_bytes(x ^ k);
+        if (z)
+            return (void *)(s + (__builtin_ctzll(z) >> 3));
+    }
+    for (; n; s++, n--)
+        if (*s == ch)
+            return (void *)s;
+    return NULL;
+}
+
+void *__wrap_memrchr(const void *src, int c, size_t n)
+{
+    const unsigned char *s = src;
+    unsigned char ch = (unsigned char)c;
+    while (n && ((uintptr_t)(s + n) & 7))
+        if (s[--n] == ch)
+            return (void *)(s + n);
+    uint64_t k = ONES * ch;
+    for (; n >= 8; n -= 8) {
+        uint64_t x;
+        __builtin_memcpy(&x, s + n - 8, 8);
+        uint64_t z = zero_bytes(x ^ k);
+        if (z)
+            return (void *)(s + n - 8 + ((63 - __builtin_clzll(z)) >> 3));
+    }
+    while (n)
+        if (s[--n] == ch)
+            return (void *)(s + n);
+    return NULL;
+}
+
+size_t __wrap_strlen(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (; (uintptr_t)s & 7; s++)
+        if (!*s)
+            return (size_t)(s - (const unsigned char *)str);
+    for (;; s += 8) {
+        uint64_t x;
+        __builtin_memcpy(&x, s, 8);
+        uint64_t z = zero_bytes(x);
+        if (z)
+            return (size_t)(s - (const unsigned char *)str) + (__builtin_ctzll(z) >> 3);
+    }
 }
 
 void *__wrap_memcpy(void *restrict d, const void *restrict s, size_t n)

@@ -1,11 +1,11 @@
-/* The common cases of toybox sort, sorted without its comparator
- * (tools/patch-toybox.sh, edit 8, calls this in place of qsort).
+/* How toybox sort sorts its lines (tools/patch-toybox.sh, edit 8, calls
+ * wbtb_sort_lines in place of qsort).
  *
  * toybox's compare_keys runs for every comparison: two get_key_data
  * calls, compare_values, atoll twice for -n, then strcmp; on 10 MB of
  * lines that is most of the time of `sort | uniq -c | sort -rn`.  When the
- * only key is the whole line and no flag changes how lines compare but -n,
- * -r and -s (-u implies -s), its order is simple:
+ * only key is the whole line and no flag but -n, -r and -s (-u implies -s)
+ * changes the order, the order is simple:
  *   plain: strcmp(x, y);
  *   -n:    atoll(x) vs atoll(y), ties by strcmp(x, y) unless -s;
  *   -r:    the result negated (ties included, as toybox does).
@@ -14,14 +14,18 @@
  * big-endian, zero past the end, so unsigned order is strcmp order on
  * them) and a stable merge sort compares keys inline, calling strcmp only
  * on ties.  Equal lines stay in input order, as with GNU sort -s.
- *
- * Returns 1 when lines[0..n) is sorted, 0 when there was no memory for the
- * keys (the caller then sorts with qsort as before). */
+ * Other orders (keys, -f, -b, ...) get the same merge sort calling
+ * compare_keys (musl's qsort, a smoothsort, makes many more comparisons
+ * on random input), and -V, whose comparison is not a
+ * consistent order (a1 < a2 < a10 < a1), keeps musl's qsort, whose output
+ * for it the tests recorded.  Without memory for the items: qsort. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int wbtb_sort_fast(char **lines, unsigned n, int numeric, int reverse, int stable);
+typedef int (*cmp_fn)(const void *, const void *);
+
+void wbtb_sort_lines(char **lines, unsigned n, cmp_fn cmp, int mode, int reverse, int stable);
 
 struct item {
     uint64_t key;
@@ -29,12 +33,15 @@ struct item {
 };
 
 struct order {
+    cmp_fn cmp;     /* set: compare_keys decides, keys unused */
     int tie_strcmp; /* ties on key compare the lines (not -n -s) */
     int sign;       /* -1 for -r */
 };
 
 static int cmp_items(const struct item *x, const struct item *y, const struct order *o)
 {
+    if (o->cmp)
+        return o->cmp(&x->s, &y->s);
     int c = 0;
     if (x->key != y->key)
         c = x->key < y->key ? -1 : 1;
@@ -94,26 +101,29 @@ static uint64_t prefix_key(const char *s)
     return k;
 }
 
-int wbtb_sort_fast(char **lines, unsigned n, int numeric, int reverse, int stable)
+/* mode: 0 qsort, 1 stable merge sort with cmp, 2 whole lines, 3 whole
+ * lines -n (reverse and stable only matter to 2 and 3: cmp has them). */
+void wbtb_sort_lines(char **lines, unsigned n, cmp_fn cmp, int mode, int reverse, int stable)
 {
     if (n < 2)
-        return 1;
-    struct item *a = malloc((size_t)n * sizeof *a);
-    struct item *tmp = malloc(((size_t)n / 2 + 1) * sizeof *tmp);
+        return;
+    struct item *a = mode ? malloc((size_t)n * sizeof *a) : NULL;
+    struct item *tmp = mode ? malloc(((size_t)n / 2 + 1) * sizeof *tmp) : NULL;
     if (!a || !tmp) {
         free(a);
         free(tmp);
-        return 0;
+        qsort(lines, n, sizeof *lines, cmp);
+        return;
     }
     for (unsigned i = 0; i < n; i++) {
         a[i].s = lines[i];
-        a[i].key = numeric ? (uint64_t)atoll(lines[i]) ^ (UINT64_C(1) << 63) : prefix_key(lines[i]);
+        a[i].key = mode == 3 ? (uint64_t)atoll(lines[i]) ^ (UINT64_C(1) << 63)
+                 : mode == 2 ? prefix_key(lines[i]) : 0;
     }
-    struct order o = { !(numeric && stable), reverse ? -1 : 1 };
+    struct order o = { mode == 1 ? cmp : NULL, !(mode == 3 && stable), reverse ? -1 : 1 };
     msort(a, tmp, n, &o);
     for (unsigned i = 0; i < n; i++)
         lines[i] = a[i].s;
     free(a);
     free(tmp);
-    return 1;
 }
