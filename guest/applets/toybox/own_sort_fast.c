@@ -13,7 +13,8 @@
  * flipped, so unsigned order is numeric order; plain: its first 8 bytes,
  * big-endian, zero past the end, so unsigned order is strcmp order on
  * them) and a stable merge sort compares keys inline, calling strcmp only
- * on ties.  Equal lines stay in input order, as with GNU sort -s.
+ * on ties (plain: from the 9th byte, and not at all when the equal first 8
+ * bytes hold the end of the lines).  Equal lines stay in input order, as with GNU sort -s.
  * Other orders (keys, -f, -b, ...) get the same merge sort calling
  * compare_keys (musl's qsort, a smoothsort, makes many more comparisons
  * on random input), and -V, whose comparison is not a
@@ -35,6 +36,7 @@ struct item {
 struct order {
     cmp_fn cmp;     /* set: compare_keys decides, keys unused */
     int tie_strcmp; /* ties on key compare the lines (not -n -s) */
+    int numeric;    /* keys are numbers, not the lines' first 8 bytes */
     int sign;       /* -1 for -r */
 };
 
@@ -45,8 +47,8 @@ static int cmp_items(const struct item *x, const struct item *y, const struct or
     int c = 0;
     if (x->key != y->key)
         c = x->key < y->key ? -1 : 1;
-    else if (o->tie_strcmp)
-        c = strcmp(x->s, y->s);
+    else if (o->tie_strcmp && (o->numeric || (x->key & 0xff)))
+        c = strcmp(x->s + 8 * !o->numeric, y->s + 8 * !o->numeric);
     return c * o->sign;
 }
 
@@ -120,7 +122,7 @@ void wbtb_sort_lines(char **lines, unsigned n, cmp_fn cmp, int mode, int reverse
         a[i].key = mode == 3 ? (uint64_t)atoll(lines[i]) ^ (UINT64_C(1) << 63)
                  : mode == 2 ? prefix_key(lines[i]) : 0;
     }
-    struct order o = { mode == 1 ? cmp : NULL, !(mode == 3 && stable), reverse ? -1 : 1 };
+    struct order o = { mode == 1 ? cmp : NULL, !(mode == 3 && stable), mode == 3, reverse ? -1 : 1 };
     msort(a, tmp, n, &o);
     for (unsigned i = 0; i < n; i++)
         lines[i] = a[i].s;
