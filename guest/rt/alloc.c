@@ -184,79 +184,18 @@ int arena_push(void)
     return depth;
 }
 
-/* Sorts n addresses in place, two 16-bit radix passes (tmp: n more,
- * cnt: 65536 counters). */
-static void sort_addresses(uintptr_t *a, uintptr_t *tmp, size_t n, size_t *cnt)
-{
-    for (unsigned shift = 0; shift < 32; shift += 16) {
-        memset(cnt, 0, 65536 * sizeof *cnt);
-        for (size_t i = 0; i < n; i++)
-            cnt[(a[i] >> shift) & 0xffff]++;
-        size_t sum = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = cnt[d];
-            cnt[d] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++)
-            tmp[cnt[(a[i] >> shift) & 0xffff]++] = a[i];
-        uintptr_t *t = a;
-        a = tmp;
-        tmp = t;
-    }
-}
-
 void arena_pop(int handle)
 {
     if (handle <= 0)
         return;
-    /* The blocks of this arena (and of any inner one left open) are taken
-     * out of the table first and freed afterwards in address order:
-     * dlmalloc then merges each with the one freed just before, in cache;
-     * in the table's (hash) order nearly every free missed the cache (a
-     * fifth of the time of sorting 10 MB of lines).  Without memory for
-     * the list, each is freed where found. */
-    size_t n = 0;
-    for (size_t k = 0; k < cap; k++)
-        n += tab[k].p && tab[k].arena >= handle;
-    uintptr_t *list = n > 1 ? __real_malloc(2 * n * sizeof *list) : NULL;
-    size_t *cnt = list ? __real_malloc(65536 * sizeof *cnt) : NULL;
-    if (list && !cnt) {
-        __real_free(list);
-        list = NULL;
-    }
-    size_t m = 0;
-    if (list && n == used) {
-        /* the whole table goes: no entry to keep in place */
-        for (size_t k = 0; k < cap; k++)
-            if (tab[k].p)
-                list[m++] = tab[k].p;
-        memset(tab, 0, cap * sizeof *tab);
-        used = 0;
-    }
-    for (size_t k = 0; k < cap && used && m < n;) {
+    /* free every block of this arena (and of any inner one left open) */
+    for (size_t k = 0; k < cap && used;) {
         if (tab[k].p && tab[k].arena >= handle) {
-            if (list)
-                list[m++] = tab[k].p;
-            else
-                __real_free((void *)tab[k].p);
+            __real_free((void *)tab[k].p);
             remove_at(k); /* may shift a later entry into k: look at k again */
             continue;
         }
         k++;
-    }
-    if (list) {
-        sort_addresses(list, list + m, m, cnt);
-        for (size_t i = 0; i < m; i++)
-            __real_free((void *)list[i]);
-        __real_free(cnt);
-        __real_free(list);
-    }
-    /* an empty table starts small again: later pops scan all of it */
-    if (!used && cap > 1024) {
-        __real_free(tab);
-        tab = NULL;
-        cap = 0;
     }
     depth = handle - 1;
     current = depth;
