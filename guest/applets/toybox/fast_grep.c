@@ -23,9 +23,11 @@ void __real_wbtb_grep_main(void);
 void __wrap_wbtb_grep_main(void);
 
 /* Lines of buf[0..len) holding pat (complete lines, but the last one at
- * EOF may have no newline). */
+ * EOF may have no newline).  Only when buf holds a NUL byte at all does a
+ * match need its line's start (text has none: one memchr skips that). */
 static long count_matching(const char *buf, size_t len, const char *pat, size_t plen)
 {
+    int nul = memchr(buf, 0, len) != NULL;
     const char *p = buf, *end = buf + len;
     long n = 0;
 
@@ -34,10 +36,13 @@ static long count_matching(const char *buf, size_t len, const char *pat, size_t 
 
         if (!q)
             break;
-        ls = memrchr(p, '\n', q - p);
-        ls = ls ? ls + 1 : p;
-        if (*ls)
+        if (!nul)
             n++;
+        else {
+            ls = memrchr(p, '\n', q - p);
+            ls = ls ? ls + 1 : p;
+            n += *ls != 0;
+        }
         nl = memchr(q + plen, '\n', end - (q + plen));
         if (!nl)
             break;
