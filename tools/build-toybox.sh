@@ -83,6 +83,8 @@ compile_all() {
     export WASM_CC dir tbflags ourflags stubflags top extra="$*"
     { for f in $srcs; do echo "tb $f"; done
       echo "our $top/guest/applets/toybox/glue.c"
+      # fast_*.c: fast paths inside toybox commands (toys.h, FOR_name)
+      for f in "$top"/guest/applets/toybox/fast_*.c; do echo "our $f"; done
       echo "stub $top/guest/applets/toybox/stubs.c"
       for f in "$top"/guest/applets/toybox/own_*.c; do echo "own $f"; done; } |
     xargs -P "$jobs" -L 1 sh -c '

@@ -58,6 +58,17 @@
 # T9. toys/posix/cut.c: --complement; -f prints a line without the
 #     delimiter whole, or not at all with -s (upstream checked this only
 #     when the first field asked for was not field 1).
+# L1. toys/posix/sort.c get_key_data: a key field keeps its leading blanks
+#     unless -b (POSIX, GNU: `sort -k2,2` of "added   zod" sorts on
+#     "   zod"); upstream stripped them whenever there was no -t and no end
+#     character offset, which reordered columns aligned with spaces.
+# P1. toys/posix/sort.c: the qsort of the lines becomes wbtb_sort_lines
+#    (guest/applets/toybox/own_sort_fast.c): when the only key is the whole
+#    line and no flag but -n/-r/-s/-u changes the order, a sort on
+#    precomputed keys instead of compare_keys at every comparison (the
+#    cost of `sort | uniq -c | sort -rn` on large inputs); with keys a
+#    stable merge sort (fewer comparisons than musl's qsort); with -V
+#    (whose comparison is not a consistent order) qsort as before.
 set -eu
 dir=${1:?usage: patch-toybox.sh DIR}
 
@@ -175,6 +186,23 @@ perl -0777 -e '
       [ "toys/posix/sort.c",
         "  else if (flags & FLAG_V) {\n",
         "  else if (flags & FLAG_V) return wbtb_sort_version(x, y);\n  else if (0) {\n" ],
+      [ "toys/posix/sort.c",
+        "  qsort(TT.lines, TT.linecount, sizeof(char *), compare_keys);\n",
+        "  {\n    void wbtb_sort_lines(char **lines, unsigned n, int (*cmp)(const void *, const void *),\n" .
+        "                         int mode, int reverse, int stable);\n" .
+        "    struct sort_key *wbk = TT.key_list, *k;\n" .
+        "    int whole = !wbk->next_key && !wbk->flags && wbk->range[0]==1 && !wbk->range[1]\n" .
+        "      && !wbk->range[2] && !wbk->range[3]\n" .
+        "      && !(toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i));\n" .
+        "    long long v = toys.optflags&FLAG_V;\n\n" .
+        "    for (k = wbk; k; k = k->next_key) v |= k->flags&FLAG_V;\n" .
+        "    // 0: qsort as before (-V compares inconsistently), 1: a stable merge sort\n" .
+        "    // calling compare_keys, 2: whole lines, 3: whole lines -n\n" .
+        "    wbtb_sort_lines(TT.lines, TT.linecount, compare_keys,\n" .
+        "      v ? 0 : !whole ? 1 : FLAG(n) ? 3 : 2, !!FLAG(r), !!FLAG(s));\n  }\n" ],
+      [ "toys/posix/sort.c",
+        "  if ((flags&FLAG_b) || (!TT.t && !key->range[3]))\n",
+        "  if (flags&FLAG_b)\n" ],
     );
     for my $e (@edits) {
         my ($f, $old, $new) = @$e;
