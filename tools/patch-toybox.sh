@@ -193,7 +193,7 @@ perl -0777 -e '
         "    struct sort_key *wbk = TT.key_list, *k;\n" .
         "    int whole = !wbk->next_key && !wbk->flags && wbk->range[0]==1 && !wbk->range[1]\n" .
         "      && !wbk->range[2] && !wbk->range[3]\n" .
-        "      && !(toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i));\n" .
+        "      && !(toys.optflags&(FLAG_g|FLAG_M|FLAG_x|FLAG_V|FLAG_b|FLAG_bb|FLAG_d|FLAG_f|FLAG_i|FLAG_h));\n" .
         "    long long v = toys.optflags&FLAG_V;\n\n" .
         "    for (k = wbk; k; k = k->next_key) v |= k->flags&FLAG_V;\n" .
         "    // 0: qsort as before (-V compares inconsistently), 1: a stable merge sort\n" .

@@ -12,6 +12,7 @@
  * (mk/modes.mk). */
 #include <errno.h>
 #include <stdarg.h>
+#include <time.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <wasi/api.h>
@@ -166,3 +167,49 @@ int __wrap_mkdirat(int dirfd, const char *path, mode_t mode)
 }
 
 int __wrap_mkdir(const char *path, mode_t mode) { return made_dir(__real_mkdir(path, mode), AT_FDCWD, path, mode); }
+
+/* ---- times: wasi-libc's utimensat and futimens refuse UTIME_NOW and
+ * UTIME_OMIT (EINVAL: its timestamp check runs before it looks for them),
+ * so `touch FILE` failed on every existing file.  Both are resolved here
+ * into plain times: NOW from the clock, OMIT from the file's own time. */
+int __real_utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int __real_futimens(int fd, const struct timespec times[2]);
+
+static int special(long ns) { return ns == UTIME_NOW || ns == UTIME_OMIT; }
+
+static void resolve_times(const struct timespec in[2], const struct stat *st, struct timespec out[2])
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    for (int i = 0; i < 2; i++)
+        out[i] = in[i].tv_nsec == UTIME_NOW ? now : in[i].tv_nsec == UTIME_OMIT ? (i ? st->st_mtim : st->st_atim)
+                                                                                   : in[i];
+}
+
+int __wrap_utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
+{
+    if (!times || (!special(times[0].tv_nsec) && !special(times[1].tv_nsec)))
+        return __real_utimensat(dirfd, path, times, flags);
+    if (times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
+        return __real_utimensat(dirfd, path, NULL, flags);
+    struct stat st;
+    if (fstatat(dirfd, path, &st, flags & AT_SYMLINK_NOFOLLOW))
+        return -1;
+    struct timespec t[2];
+    resolve_times(times, &st, t);
+    return __real_utimensat(dirfd, path, t, flags);
+}
+
+int __wrap_futimens(int fd, const struct timespec times[2])
+{
+    if (!times || (!special(times[0].tv_nsec) && !special(times[1].tv_nsec)))
+        return __real_futimens(fd, times);
+    if (times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
+        return __real_futimens(fd, NULL);
+    struct stat st;
+    if (fstat(fd, &st))
+        return -1;
+    struct timespec t[2];
+    resolve_times(times, &st, t);
+    return __real_futimens(fd, t);
+}

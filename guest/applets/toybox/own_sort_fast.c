@@ -20,6 +20,7 @@
  * on random input), and -V, whose comparison is not a
  * consistent order (a1 < a2 < a10 < a1), keeps musl's qsort, whose output
  * for it the tests recorded.  Without memory for the items: qsort. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ struct item {
 
 struct order {
     cmp_fn cmp;     /* set: compare_keys decides, keys unused */
+    cmp_fn tie;     /* -n: equal keys (integer parts) go to compare_keys */
     int tie_strcmp; /* ties on key compare the lines (not -n -s) */
     int numeric;    /* keys are numbers, not the lines' first 8 bytes */
     int sign;       /* -1 for -r */
@@ -47,6 +49,8 @@ static int cmp_items(const struct item *x, const struct item *y, const struct or
     int c = 0;
     if (x->key != y->key)
         c = x->key < y->key ? -1 : 1;
+    else if (o->tie)
+        return o->tie(&x->s, &y->s); /* it applies -r and -s itself */
     else if (o->tie_strcmp && (o->numeric || (x->key & 0xff)))
         c = strcmp(x->s + 8 * !o->numeric, y->s + 8 * !o->numeric);
     return c * o->sign;
@@ -91,6 +95,20 @@ static void msort(struct item *a, struct item *tmp, size_t n, const struct order
         a[k++] = tmp[i++];
 }
 
+/* The integer part as GNU sort -n reads the number (blanks, an optional
+ * '-', digits; no '+'), saturated. */
+static long long int_part(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    int neg = *s == '-';
+    s += neg;
+    long long v = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        v = v > (LLONG_MAX - 9) / 10 ? LLONG_MAX : v * 10 + (*s - '0');
+    return neg ? -v : v;
+}
+
 static uint64_t prefix_key(const char *s)
 {
     uint64_t k = 0;
@@ -119,10 +137,13 @@ void wbtb_sort_lines(char **lines, unsigned n, cmp_fn cmp, int mode, int reverse
     }
     for (unsigned i = 0; i < n; i++) {
         a[i].s = lines[i];
-        a[i].key = mode == 3 ? (uint64_t)atoll(lines[i]) ^ (UINT64_C(1) << 63)
+        /* -n: the integer part, saturated: monotonic in the value, so
+         * only equal integer parts (1.5 and 1.2) need compare_keys */
+        a[i].key = mode == 3 ? (uint64_t)int_part(lines[i]) ^ (UINT64_C(1) << 63)
                  : mode == 2 ? prefix_key(lines[i]) : 0;
     }
-    struct order o = { mode == 1 ? cmp : NULL, !(mode == 3 && stable), mode == 3, reverse ? -1 : 1 };
+    struct order o = { mode == 1 ? cmp : NULL, mode == 3 ? cmp : NULL, !(mode == 3 && stable), mode == 3,
+                       reverse ? -1 : 1 };
     msort(a, tmp, n, &o);
     for (unsigned i = 0; i < n; i++)
         lines[i] = a[i].s;
