@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,7 +18,9 @@
 #endif
 
 /* An open file description: shared by dup'd fds and by copied tables. */
-enum { D_HOST, D_PIPE_R, D_PIPE_W, D_NULL };
+enum { D_HOST, D_PIPE_R, D_PIPE_W, D_NULL, D_ZERO, D_RANDOM };
+/* /dev/null, /dev/zero, /dev/urandom: character devices with no fd behind */
+#define CHARDEV(d) ((d)->kind >= D_NULL)
 
 struct pipebuf {
     char *buf;
@@ -44,11 +47,11 @@ static struct fdtab *cur;
  * resolves every path against them and passes that number to the path
  * calls, whatever the shell has since put on the same virtual number
  * (`cmd 3< file`): such a dirfd is the host's own, never translated. */
+/* ------------------------------------------------------------ host side */
+#ifdef __wasm__
 #define MAX_PREOPEN 64
 static unsigned char preopened[MAX_PREOPEN];
 
-/* ------------------------------------------------------------ host side */
-#ifdef __wasm__
 __wasi_errno_t __real___wasi_fd_read(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_size_t *);
 __wasi_errno_t __real___wasi_fd_write(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_size_t *);
 __wasi_errno_t __real___wasi_fd_close(__wasi_fd_t);
@@ -350,6 +353,11 @@ ssize_t proc_read(int fd, void *buf, size_t n)
     case D_HOST: return host_read(d->hfd, buf, n);
     case D_PIPE_R: return pipe_read(d->p, buf, n);
     case D_NULL: return 0;
+    case D_ZERO: memset(buf, 0, n); return (ssize_t)n;
+    case D_RANDOM: { /* the sandbox's randomness (seeded when configured so) */
+        size_t k = n > 256 ? 256 : n; /* getentropy's most per call */
+        return getentropy(buf, k) ? -1 : (ssize_t)k;
+    }
     default: errno = EBADF; return -1;
     }
 }
@@ -373,7 +381,7 @@ ssize_t proc_write(int fd, const void *buf, size_t n)
         return (ssize_t)n;
     }
     case D_PIPE_W: return pipe_write(d->p, buf, n);
-    case D_NULL: return (ssize_t)n;
+    case D_NULL: case D_ZERO: case D_RANDOM: return (ssize_t)n;
     default: errno = EBADF; return -1;
     }
 }
@@ -418,8 +426,10 @@ int proc_dup_min(int from, int min)
 
 int proc_open(const char *path, int flags, int mode)
 {
-    if (!strcmp(path, "/dev/null")) {
-        struct desc *d = desc_new(D_NULL);
+    int dev = !strcmp(path, "/dev/null") ? D_NULL : !strcmp(path, "/dev/zero") ? D_ZERO
+              : !strcmp(path, "/dev/urandom") || !strcmp(path, "/dev/random") ? D_RANDOM : -1;
+    if (dev >= 0) {
+        struct desc *d = desc_new(dev);
         if (!d) {
             errno = ENOMEM;
             return -1;
@@ -541,7 +551,7 @@ static int hostfd(__wasi_fd_t fd, __wasi_errno_t *e)
         return -1;
     }
     if (d->kind != D_HOST) {
-        *e = d->kind == D_NULL ? __WASI_ERRNO_INVAL : __WASI_ERRNO_SPIPE;
+        *e = CHARDEV(d) ? __WASI_ERRNO_INVAL : __WASI_ERRNO_SPIPE;
         return -1;
     }
     return d->hfd;
@@ -636,7 +646,7 @@ __wasi_errno_t __wrap___wasi_fd_fdstat_get(__wasi_fd_t fd, __wasi_fdstat_t *st)
     if (d->kind == D_HOST)
         return __real___wasi_fd_fdstat_get((__wasi_fd_t)d->hfd, st);
     memset(st, 0, sizeof *st);
-    st->fs_filetype = d->kind == D_NULL ? __WASI_FILETYPE_CHARACTER_DEVICE : __WASI_FILETYPE_UNKNOWN;
+    st->fs_filetype = CHARDEV(d) ? __WASI_FILETYPE_CHARACTER_DEVICE : __WASI_FILETYPE_UNKNOWN;
     st->fs_rights_base = __WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE;
     return 0;
 }
@@ -655,13 +665,13 @@ __wasi_errno_t __wrap___wasi_fd_filestat_get(__wasi_fd_t fd, __wasi_filestat_t *
     if (d->kind == D_HOST)
         return __real___wasi_fd_filestat_get((__wasi_fd_t)d->hfd, st);
     memset(st, 0, sizeof *st);
-    st->filetype = d->kind == D_NULL ? __WASI_FILETYPE_CHARACTER_DEVICE : __WASI_FILETYPE_UNKNOWN;
+    st->filetype = CHARDEV(d) ? __WASI_FILETYPE_CHARACTER_DEVICE : __WASI_FILETYPE_UNKNOWN;
     st->nlink = 1;
     /* A device and inode of their own: tools that compare the two (diff
      * and cmp of <(...) <(...) ask "the same file?") must see two pipes
      * as two files, and both ends of one pipe as one. */
     st->dev = 0x70697065; /* "pipe" */
-    st->ino = d->kind == D_NULL ? 1 : (__wasi_inode_t)(uintptr_t)d->p;
+    st->ino = CHARDEV(d) ? 1 : (__wasi_inode_t)(uintptr_t)d->p;
     if (d->kind == D_PIPE_R)
         st->size = d->p->len - d->p->rpos;
     return 0;
@@ -699,7 +709,8 @@ __wasi_errno_t __wrap___wasi_fd_datasync(__wasi_fd_t fd)
     return __real___wasi_fd_datasync((__wasi_fd_t)h);
 }
 
-/* The special files applets and the shell open by name: /dev/null and the
+/* The special files applets and the shell open by name: /dev/null,
+ * /dev/zero, /dev/urandom (and /dev/random, the same) and the
  * fds of this "process" (/dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N,
  * /proc/self/fd/N: process substitution <(...) hands out /dev/fd/N).
  * wasi-libc has made the path relative to the root preopen ("dev/fd/60"),
@@ -709,6 +720,9 @@ __wasi_errno_t __wrap___wasi_fd_datasync(__wasi_fd_t fd)
 #define SPECIAL_NONE (-1)
 #define SPECIAL_NULL (-2)
 #define SPECIAL_BADFD (-3)
+#define SPECIAL_ZERO (-4)
+#define SPECIAL_RANDOM (-5)
+#define SPECIAL_DEVICE(sp) ((sp) == SPECIAL_NULL || (sp) == SPECIAL_ZERO || (sp) == SPECIAL_RANDOM)
 
 static int special_name(const char *path);
 
@@ -724,6 +738,10 @@ static int special_name(const char *path)
 {
     if (!strcmp(path, "dev/null"))
         return SPECIAL_NULL;
+    if (!strcmp(path, "dev/zero"))
+        return SPECIAL_ZERO;
+    if (!strcmp(path, "dev/urandom") || !strcmp(path, "dev/random"))
+        return SPECIAL_RANDOM;
     if (!strcmp(path, "dev/stdin"))
         return 0;
     if (!strcmp(path, "dev/stdout"))
@@ -773,8 +791,8 @@ __wasi_errno_t __wrap___wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t l
         if (sp == SPECIAL_BADFD) {
             v = -1;
             errno = ENOENT;
-        } else if (sp == SPECIAL_NULL) {
-            v = proc_open("/dev/null", 0, 0);
+        } else if (SPECIAL_DEVICE(sp)) {
+            v = proc_open(sp == SPECIAL_NULL ? "/dev/null" : sp == SPECIAL_ZERO ? "/dev/zero" : "/dev/urandom", 0, 0);
         } else {
             v = proc_dup_min(sp, 0);
             if (v < 0 && errno == EBADF)
@@ -818,7 +836,7 @@ __wasi_errno_t __wrap___wasi_path_filestat_get(__wasi_fd_t dirfd, __wasi_lookupf
     int sp = special_path(dirfd, path);
     if (sp == SPECIAL_BADFD)
         return __WASI_ERRNO_NOENT;
-    if (sp == SPECIAL_NULL) {
+    if (SPECIAL_DEVICE(sp)) {
         memset(st, 0, sizeof *st);
         st->filetype = __WASI_FILETYPE_CHARACTER_DEVICE;
         st->nlink = 1;

@@ -64,7 +64,7 @@ SRCS="src/json.c src/policy.c src/policy_check.c src/tools.c src/tool_providers.
       src/mcp/upstream.c src/mcp/jsonrpc.c $(echo src/journal/*.c)"
 reason_wasi=
 if [ -f "$G/guest.h" ]; then
-    SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
+    SRCS="$SRCS src/wasi/wasi.c src/wasi/wasi_fs.c src/wasi/wasi_stdin.c src/host_call.c $(ls src/vfs/*.c | tr '\n' ' ')"
 else
     reason_wasi="no $G/guest.h (build the library first: make, or set G)"
     TARGETS="json policy batch journal sh_parse" # wasi and vfs need the generated guest.h
