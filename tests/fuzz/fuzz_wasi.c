@@ -245,6 +245,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uint32_t n = raw ? C : C % 6;
             r = Z_wasi_snapshot_preview1Z_fd_read(&w, fd, P1, n, P2);
             want = fd != 0 ? E_BADF : !in_mem(m, P1, (uint64_t)n * 8) || !in_mem(m, P2, 4) ? E_FAULT : E_SUCCESS;
+            /* stdin reads into the first non-empty buffer, which must be in memory */
+            for (uint32_t k = 0; want == E_SUCCESS && k < n; k++) {
+                uint32_t bp = rd32(m->data + P1 + k * 8), bl = rd32(m->data + P1 + k * 8 + 4);
+                if (bl) {
+                    if (!in_mem(m, bp, bl))
+                        want = E_FAULT;
+                    break;
+                }
+            }
             if (r == E_SUCCESS) {
                 allow(&s, P2, 4);
                 CHECK(rd32(m->data + P2) == 0, "fd_read: stdin is not empty");
